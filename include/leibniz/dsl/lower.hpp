@@ -1,0 +1,214 @@
+// Lowering: from an expression's type to the value IR. One instantiation per
+// node type of the user's expression; all later work is value computation.
+#pragma once
+#include <leibniz/dsl/expr.hpp>
+#include <leibniz/ir/freeze.hpp>
+#include <tuple>
+
+namespace leibniz::dsl {
+
+template <class Source>
+struct frozen;
+
+template <class Tag>
+struct intern_tag;
+
+template <fixed_string Name, fixed_string Latex, int Prio>
+struct intern_tag<scalar_tag<Name, Latex, Prio>> {
+    static constexpr int go(ir::context& c) {
+        ir::sym_entry e;
+        detail::copy_name(e.name, Name.view());
+        detail::copy_name(e.latex, Latex.view());
+        e.kind = ir::sym_kind::scalar;
+        e.prio = Prio;
+        return c.intern(e);
+    }
+};
+template <fixed_string Name, fixed_string Latex>
+struct intern_tag<extent_tag<Name, Latex>> {
+    static constexpr int go(ir::context& c) {
+        ir::sym_entry e;
+        detail::copy_name(e.name, Name.view());
+        detail::copy_name(e.latex, Latex.view());
+        e.kind = ir::sym_kind::extent;
+        e.prio = -100;  // extents lead a product: \frac{1}{B}, B m_l
+        return c.intern(e);
+    }
+};
+template <fixed_string Name, fixed_string Latex, class X>
+struct intern_tag<index_tag<Name, Latex, X>> {
+    static constexpr int go(ir::context& c) {
+        ir::sym_entry e;
+        detail::copy_name(e.name, Name.view());
+        detail::copy_name(e.latex, Latex.view());
+        e.kind = ir::sym_kind::index;
+        e.dims[0] = intern_tag<X>::go(c);
+        return c.intern(e);
+    }
+};
+template <fixed_string Name, fixed_string Latex, int Prio, class... X>
+struct intern_tag<tensor_tag<Name, Latex, Prio, X...>> {
+    static constexpr int go(ir::context& c) {
+        ir::sym_entry e;
+        detail::copy_name(e.name, Name.view());
+        detail::copy_name(e.latex, Latex.view());
+        e.kind = ir::sym_kind::tensor;
+        e.prio = Prio;
+        e.rank = static_cast<int>(sizeof...(X));
+        int i = 0;
+        ((e.dims[i++] = intern_tag<X>::go(c)), ...);
+        return c.intern(e);
+    }
+};
+
+template <class E>
+constexpr ir::term lower(ir::context& c);
+
+template <fixed_string Name, fixed_string Latex, int Prio, class Def, class... P>
+struct intern_tag<intermediate_tag<Name, Latex, Prio, Def, P...>> {
+    static constexpr int go(ir::context& c) {
+        ir::sym_entry e;
+        detail::copy_name(e.name, Name.view());
+        detail::copy_name(e.latex, Latex.view());
+        e.kind = sizeof...(P) == 0 ? ir::sym_kind::scalar : ir::sym_kind::tensor;
+        e.prio = Prio;
+        e.rank = static_cast<int>(sizeof...(P));
+        int i = 0;
+        ((e.params[i++] = intern_tag<P>::go(c)), ...);
+        for (int k = 0; k != e.rank; ++k) e.dims[k] = c.extent_of(e.params[k]);
+        int id = c.intern(e);
+        if (c.at(id).def < 0) {
+            ir::term body = lower<Def>(c);
+            c.defs.push_back(std::move(body));
+            c.at(id).def = static_cast<int>(c.defs.size() - 1);
+        }
+        return id;
+    }
+};
+template <fixed_string Name, fixed_string Latex, class H, class G, class... K>
+struct intern_tag<loss_tag<Name, Latex, H, G, K...>> {
+    static constexpr int go(ir::context& c) {
+        ir::sym_entry e;
+        detail::copy_name(e.name, Name.view());
+        detail::copy_name(e.latex, Latex.view());
+        e.kind = ir::sym_kind::loss;
+        e.dep = intern_tag<H>::go(c);
+        e.grad = intern_tag<G>::go(c);
+        int i = 0;
+        ((e.params[i++] = intern_tag<K>::go(c)), ...);
+        static_assert(sizeof...(K) == std::tuple_size_v<std::tuple<K...>>);
+        return c.intern(e);
+    }
+};
+
+template <class Tag>
+constexpr ir::term lower_terminal(ir::context& c) {
+    int id = intern_tag<Tag>::go(c);
+    if (c.at(id).kind == ir::sym_kind::index) return ir::idx(id);
+    return ir::sym(id);
+}
+
+template <class Tag>
+struct special_terminal;
+template <long long N, long long D>
+struct special_terminal<constant_tag<N, D>> {
+    static constexpr ir::term go(ir::context&) { return ir::num(N, D); }
+};
+template <class Src>
+struct special_terminal<computed_tag<Src>> {
+    static constexpr ir::term go(ir::context& c) { return ir::import(c, ir::thaw(frozen<Src>::value)); }
+};
+
+template <class E, std::size_t... I>
+constexpr std::vector<ir::term> lower_args(ir::context& c, std::index_sequence<I...>) {
+    std::vector<ir::term> out;
+    (out.push_back(lower<element_t<E, I + 1>>(c)), ...);
+    return out;
+}
+
+template <class E>
+constexpr ir::term lower_call(ir::context& c) {
+    using callee = terminal_tag_t<element_t<E, 0>>;
+    constexpr std::size_t nargs = hana::size(std::declval<typename E::tuple_type>()) - 1;
+    std::vector<ir::term> args = lower_args<E>(c, std::make_index_sequence<nargs>{});
+    if constexpr (is_tensor_tag<callee>::value) {
+        ir::term t = lower_terminal<callee>(c);
+        t.kids = std::move(args);
+        return t;
+    } else if constexpr (std::is_same_v<callee, sum_tag>) {
+        return ir::sum(args[0].id, std::move(args[1]));
+    } else if constexpr (std::is_same_v<callee, delta_tag>) {
+        return ir::delta(args[0].id, args[1].id);
+    } else if constexpr (std::is_same_v<callee, general_pow_tag>) {
+        return ir::pow(std::move(args[0]), std::move(args[1]));
+    } else {
+        return lower_function<callee>(std::move(args[0]));
+    }
+}
+
+template <class Tag>
+struct function_of;
+template <ir::op Op>
+struct function_of<function_tag<Op>> {
+    static constexpr ir::term go(ir::term a) { return ir::unary(Op, std::move(a)); }
+};
+template <long long N, long long D>
+struct function_of<pow_tag<N, D>> {
+    static constexpr ir::term go(ir::term a) { return ir::pow(std::move(a), ir::num(N, D)); }
+};
+
+template <class E>
+constexpr ir::term lower(ir::context& c) {
+    using T = std::remove_cvref_t<E>;
+    static_assert(is_expr<T>::value, "leibniz: expected a leibniz expression");
+    constexpr yap::expr_kind k = T::kind;
+    if constexpr (k == yap::expr_kind::terminal) {
+        using tag = terminal_tag_t<T>;
+        if constexpr (requires { intern_tag<tag>::go(c); })
+            return lower_terminal<tag>(c);
+        else
+            return special_terminal<tag>::go(c);
+    } else if constexpr (k == yap::expr_kind::call) {
+        using callee = terminal_tag_t<element_t<T, 0>>;
+        if constexpr (requires { function_of<callee>::go(ir::term{}); }) {
+            return function_of<callee>::go(lower<element_t<T, 1>>(c));
+        } else {
+            return lower_call<T>(c);
+        }
+    } else if constexpr (k == yap::expr_kind::negate) {
+        return ir::neg(lower<element_t<T, 0>>(c));
+    } else {
+        ir::term a = lower<element_t<T, 0>>(c);
+        ir::term b = lower<element_t<T, 1>>(c);
+        if constexpr (k == yap::expr_kind::plus) return ir::add(std::move(a), std::move(b));
+        else if constexpr (k == yap::expr_kind::minus) return ir::sub(std::move(a), std::move(b));
+        else if constexpr (k == yap::expr_kind::multiplies) return ir::mul(std::move(a), std::move(b));
+        else if constexpr (k == yap::expr_kind::divides) return ir::div(std::move(a), std::move(b));
+        else static_assert(k == yap::expr_kind::plus, "leibniz: unsupported operator in an expression");
+    }
+}
+
+/// Freeze the bundle Source::make() returns, sized by a first pass.
+template <class Source>
+struct frozen {
+    struct sizes_t {
+        std::size_t nodes, symbols;
+    };
+    static constexpr sizes_t sizes = [] {
+        ir::bundle b = Source::make();
+        return sizes_t{ir::flatten(b).size(), b.ctx.syms.size()};
+    }();
+    static constexpr auto value = ir::freeze<sizes.nodes, sizes.symbols>(Source::make());
+};
+
+/// The bundle of a plain expression.
+template <class E>
+struct lowered {
+    static constexpr ir::bundle make() {
+        ir::bundle b;
+        b.root = lower<E>(b.ctx);
+        return b;
+    }
+};
+
+}  // namespace leibniz::dsl

@@ -1,0 +1,200 @@
+// The value IR: a term tree built and rewritten during constant evaluation,
+// and the symbol table (context) that gives its symbols their names.
+#pragma once
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <leibniz/detail/fixed_string.hpp>
+#include <leibniz/ir/rational.hpp>
+
+namespace leibniz::ir {
+
+void leibniz_error_symbol_declared_twice_with_different_spellings();
+void leibniz_error_unknown_symbol();
+void leibniz_error_too_many_indices();
+
+/// Node kinds. `sym` is a scalar symbol or, with index kids, a tensor element.
+enum class op : unsigned char { num, sym, idx, add, mul, pow, exp, log, relu, step, delta, sum };
+
+/// What a symbol-table entry stands for.
+enum class sym_kind : unsigned char {
+    scalar,  ///< a scalar variable or parameter (x, gamma)
+    tensor,  ///< an indexed variable Y(k, l); dims name extents
+    index,   ///< an index variable k; dims[0] is its extent
+    extent,  ///< an extent B, usable as a scalar in expressions
+    loss     ///< an opaque scalar function of a tensor, with a named gradient
+};
+
+inline constexpr int max_rank = 4;
+
+struct sym_entry {
+    char name[32]{};
+    char latex[96]{};
+    sym_kind kind = sym_kind::scalar;
+    int prio = 0;                ///< ordering key before the name (smaller first)
+    int rank = 0;                ///< number of indices (tensors)
+    int dims[max_rank]{};        ///< extents (tensor) / extent (index)
+    int def = -1;                ///< definition of an intermediate (into context::defs)
+    int params[max_rank]{};      ///< formal indices of that definition
+    int dep = -1;                ///< loss: the tensor it depends on
+    int grad = -1;               ///< loss: the tensor holding its gradient
+
+    constexpr std::string_view name_view() const { return detail::name_view(name); }
+    constexpr std::string_view latex_view() const { return detail::name_view(latex); }
+};
+
+struct term {
+    op kind = op::num;
+    rational value{};  ///< num: the value
+    int id = -1;       ///< sym / idx: symbol id; sum: the bound index id
+    std::vector<term> kids;
+
+    constexpr bool operator==(const term&) const = default;
+
+    constexpr bool is_num() const { return kind == op::num; }
+    constexpr bool is_num(long long v) const { return kind == op::num && value == rational{v, 1}; }
+    constexpr bool is_zero() const { return kind == op::num && value.is_zero(); }
+    constexpr bool is_one() const { return kind == op::num && value.is_one(); }
+};
+
+// ---- constructors ---------------------------------------------------------
+constexpr term num(rational q) { return term{op::num, q, -1, {}}; }
+constexpr term num(long long n, long long d = 1) { return num(rational::make(n, d)); }
+constexpr term sym(int id) { return term{op::sym, {}, id, {}}; }
+constexpr term idx(int id) { return term{op::idx, {}, id, {}}; }
+constexpr term make(op k, std::vector<term> kids) { return term{k, {}, -1, std::move(kids)}; }
+constexpr term unary(op k, term a) {
+    term t{k, {}, -1, {}};
+    t.kids.push_back(std::move(a));
+    return t;
+}
+constexpr term binary(op k, term a, term b) {
+    term t{k, {}, -1, {}};
+    t.kids.push_back(std::move(a));
+    t.kids.push_back(std::move(b));
+    return t;
+}
+constexpr term add(term a, term b) { return binary(op::add, std::move(a), std::move(b)); }
+constexpr term mul(term a, term b) { return binary(op::mul, std::move(a), std::move(b)); }
+constexpr term pow(term a, term b) { return binary(op::pow, std::move(a), std::move(b)); }
+constexpr term pow(term a, rational e) { return pow(std::move(a), num(e)); }
+constexpr term neg(term a) { return mul(num(-1), std::move(a)); }
+constexpr term sub(term a, term b) { return add(std::move(a), neg(std::move(b))); }
+constexpr term div(term a, term b) { return mul(std::move(a), pow(std::move(b), num(-1))); }
+constexpr term delta(int i, int j) { return binary(op::delta, idx(i), idx(j)); }
+constexpr term sum(int index, term body) {
+    term t{op::sum, {}, index, {}};
+    t.kids.push_back(std::move(body));
+    return t;
+}
+
+// ---- symbol table -----------------------------------------------------------
+struct context {
+    std::vector<sym_entry> syms;
+    std::vector<term> defs;
+    /// Rewrite rules stated as assumptions: lhs -> rhs, indices free in lhs
+    /// match any index.
+    std::vector<term> rule_lhs, rule_rhs;
+
+    constexpr const sym_entry& at(int id) const { return syms[static_cast<std::size_t>(id)]; }
+    constexpr sym_entry& at(int id) { return syms[static_cast<std::size_t>(id)]; }
+
+    constexpr int find(std::string_view name) const {
+        for (std::size_t i = 0; i != syms.size(); ++i)
+            if (syms[i].name_view() == name) return static_cast<int>(i);
+        return -1;
+    }
+    /// Add a symbol, or return the id of the one already there under the
+    /// same name (which must be spelled the same way).
+    constexpr int intern(const sym_entry& e) {
+        int found = find(e.name_view());
+        if (found >= 0) {
+            const sym_entry& old = at(found);
+            if (old.latex_view() != e.latex_view() || old.kind != e.kind || old.rank != e.rank)
+                leibniz_error_symbol_declared_twice_with_different_spellings();
+            return found;
+        }
+        syms.push_back(e);
+        return static_cast<int>(syms.size() - 1);
+    }
+    constexpr int extent_of(int index_id) const { return at(index_id).dims[0]; }
+
+    /// A fresh index variable with the given extent, named after `like`.
+    constexpr int fresh_index(int like) {
+        sym_entry e = at(like);
+        std::string_view base = e.name_view();
+        for (int n = 1;; ++n) {
+            detail::text nm(base);
+            nm += '\'';
+            for (int i = 1; i < n; ++i) nm += '\'';
+            if (find(nm.view()) < 0) {
+                detail::copy_name(e.name, nm.view());
+                detail::text lx(at(like).latex_view());
+                lx += '\'';
+                for (int i = 1; i < n; ++i) lx += '\'';
+                detail::copy_name(e.latex, lx.view());
+                e.def = -1;
+                syms.push_back(e);
+                return static_cast<int>(syms.size() - 1);
+            }
+        }
+    }
+};
+
+// ---- structural queries --------------------------------------------------------
+constexpr bool contains_index(const term& t, int index_id) {
+    if (t.kind == op::idx) return t.id == index_id;
+    if (t.kind == op::sum && t.id == index_id) return false;
+    for (const term& k : t.kids)
+        if (contains_index(k, index_id)) return true;
+    return false;
+}
+
+constexpr void collect_free_indices(const term& t, std::vector<int>& out, std::vector<int>& bound) {
+    if (t.kind == op::idx) {
+        for (int b : bound)
+            if (b == t.id) return;
+        for (int o : out)
+            if (o == t.id) return;
+        out.push_back(t.id);
+        return;
+    }
+    if (t.kind == op::sum) bound.push_back(t.id);
+    for (const term& k : t.kids) collect_free_indices(k, out, bound);
+    if (t.kind == op::sum) bound.pop_back();
+}
+constexpr std::vector<int> free_indices(const term& t) {
+    std::vector<int> out, bound;
+    collect_free_indices(t, out, bound);
+    // sorted, so that two sets compare with ==
+    for (std::size_t i = 1; i < out.size(); ++i)
+        for (std::size_t j = i; j > 0 && out[j] < out[j - 1]; --j) std::swap(out[j], out[j - 1]);
+    return out;
+}
+
+/// Rename the free index `from` to `to` (bound occurrences are left alone).
+constexpr term rename_index(term t, int from, int to) {
+    if (t.kind == op::idx) {
+        if (t.id == from) t.id = to;
+        return t;
+    }
+    if (t.kind == op::sum && t.id == from) return t;
+    for (term& k : t.kids) k = rename_index(std::move(k), from, to);
+    return t;
+}
+
+constexpr bool contains_symbol(const term& t, int sym_id) {
+    if (t.kind == op::sym && t.id == sym_id) return true;
+    for (const term& k : t.kids)
+        if (contains_symbol(k, sym_id)) return true;
+    return false;
+}
+
+constexpr std::size_t node_count(const term& t) {
+    std::size_t n = 1;
+    for (const term& k : t.kids) n += node_count(k);
+    return n;
+}
+
+}  // namespace leibniz::ir

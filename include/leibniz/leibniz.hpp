@@ -1,0 +1,4 @@
+// leibniz: compile-time symbolic derivation. The umbrella header.
+#pragma once
+#include <leibniz/core.hpp>
+#include <leibniz/dsl/expr.hpp>

@@ -1,0 +1,307 @@
+// LaTeX printing of the IR: \frac for negative powers and rational
+// coefficients, \sqrt for square roots, minimal parentheses by precedence,
+// and signs folded into the operators (a - b, never a + -1 b).
+#pragma once
+#include <leibniz/detail/fixed_string.hpp>
+#include <leibniz/ir/term.hpp>
+
+namespace leibniz {
+
+/// How the derivative of relu is written.
+enum class step_style : unsigned char {
+    indicator,  ///< \mathbb{1}[x > 0]
+    f           ///< f(x), the document's name for it
+};
+/// How relu itself is written.
+enum class relu_style : unsigned char {
+    max,      ///< \max(x, 0)
+    relu,     ///< \operatorname{relu}(x)
+    sigma     ///< \sigma(x)
+};
+
+struct latex_options {
+    step_style step = step_style::indicator;
+    relu_style relu = relu_style::max;
+    bool fractions = true;  ///< negative powers as \frac; otherwise as ^{-r}
+};
+
+namespace ir {
+
+using detail::text;
+
+enum prec : int { prec_add = 1, prec_mul = 2, prec_pow = 3, prec_atom = 4 };
+
+constexpr text print(const context& c, const term& t, const latex_options& o);
+
+constexpr text rational_latex(rational q) {
+    text out;
+    if (q.is_negative()) {
+        out += '-';
+        q = -q;
+    }
+    if (q.is_integer()) return out.append(detail::to_text(q.num));
+    out += "\\frac{";
+    out += detail::to_text(q.num);
+    out += "}{";
+    out += detail::to_text(q.den);
+    out += '}';
+    return out;
+}
+
+constexpr text index_list(const context& c, const std::vector<term>& kids) {
+    bool short_names = true;
+    for (const term& k : kids) short_names = short_names && c.at(k.id).latex_view().size() == 1;
+    text out;
+    for (std::size_t i = 0; i != kids.size(); ++i) {
+        if (i && !short_names) out += ',';
+        out += c.at(kids[i].id).latex_view();
+    }
+    return out;
+}
+
+/// A symbol's spelling; a `#` in it marks where the indices go.
+constexpr text symbol_latex(const context& c, const term& t) {
+    std::string_view spelling = c.at(t.id).latex_view();
+    if (t.kids.empty()) {
+        text out;
+        for (char ch : spelling)
+            if (ch != '#') out += ch;
+        return out;
+    }
+    text indices = index_list(c, t.kids);
+    text out;
+    bool placed = false;
+    for (char ch : spelling) {
+        if (ch == '#') {
+            out += indices;
+            placed = true;
+        } else {
+            out += ch;
+        }
+    }
+    if (!placed) {
+        out += "_{";
+        out += indices;
+        out += '}';
+    }
+    return out;
+}
+
+constexpr bool is_negative_term(const term& t) {
+    if (t.is_num()) return t.value.is_negative();
+    return t.kind == op::mul && !t.kids.empty() && t.kids[0].is_num() && t.kids[0].value.is_negative();
+}
+constexpr term negated(const term& t) {
+    if (t.is_num()) return num(-t.value);
+    term out = t;
+    out.kids[0].value = -out.kids[0].value;
+    if (out.kids[0].is_one()) {
+        out.kids.erase(out.kids.begin());
+        if (out.kids.size() == 1) return out.kids[0];
+    }
+    return out;
+}
+
+constexpr int precedence(const term& t) {
+    switch (t.kind) {
+        case op::add: return prec_add;
+        case op::mul: return prec_mul;
+        case op::sum: return prec_add;  // a sum swallows what follows it
+        case op::num:
+            if (t.value.is_negative()) return prec_add;
+            return t.value.is_integer() ? prec_atom : prec_mul;
+        case op::pow: {
+            const term& e = t.kids[1];
+            if (e.is_num() && (e.value.is_negative() || e.value == rational{1, 2})) return prec_mul;
+            return prec_pow;
+        }
+        default: return prec_atom;
+    }
+}
+
+constexpr text paren(text inner) {
+    text out("(");
+    out += inner;
+    out += ')';
+    return out;
+}
+
+constexpr text print_at(const context& c, const term& t, int need, const latex_options& o) {
+    // (no ?: on class prvalues here: g++ 12 destroys such temporaries twice
+    // during constant evaluation)
+    if (precedence(t) < need) return paren(print(c, t, o));
+    return print(c, t, o);
+}
+
+constexpr text print_power(const context& c, const term& b, const term& e, const latex_options& o) {
+    if (e.is_num() && e.value == rational{1, 2}) {
+        text out("\\sqrt{");
+        out += print(c, b, o);
+        out += '}';
+        return out;
+    }
+    text out;
+    // a function application or tensor element with a power reads best in
+    // parentheses only when it carries a subscript-free argument list
+    int need = prec_atom;
+    bool wrap = precedence(b) < need || b.kind == op::pow || (b.is_num() && !b.value.is_integer()) ||
+                b.kind == op::step || b.kind == op::relu;
+    if (wrap)
+        out += paren(print(c, b, o));
+    else
+        out += print(c, b, o);
+    out += "^{";
+    if (e.is_num())
+        out += rational_latex(e.value);
+    else
+        out += print(c, e, o);
+    out += '}';
+    return out;
+}
+
+/// Juxtapose factors, with \cdot where two numbers would run together.
+constexpr text join_factors(const context& c, const std::vector<term>& fs, const latex_options& o, bool lead_number) {
+    text out;
+    for (std::size_t i = 0; i != fs.size(); ++i) {
+        const term& f = fs[i];
+        bool last = i + 1 == fs.size();
+        text s;
+        if (f.kind == op::sum && !last)
+            s = paren(print(c, f, o));
+        else if (fs.size() == 1 && f.kind == op::sum)
+            s = print(c, f, o);
+        else
+            s = print_at(c, f, fs.size() == 1 ? prec_mul : prec_pow - (f.kind == op::pow ? 1 : 0), o);
+        bool starts_digit = !s.empty() && s.chars[0] >= '0' && s.chars[0] <= '9';
+        if (i || lead_number) out += (starts_digit ? " \\cdot " : " ");
+        out += s;
+    }
+    return out;
+}
+
+constexpr text print_product(const context& c, const term& t, const latex_options& o) {
+    rational coef{1, 1};
+    std::vector<term> up, down;
+    auto place = [&](const term& f) {
+        if (f.is_num()) {
+            coef = coef * f.value;
+        } else if (o.fractions && f.kind == op::pow && f.kids[1].is_num() && f.kids[1].value.is_negative()) {
+            rational e = -f.kids[1].value;
+            if (e.is_one())
+                down.push_back(f.kids[0]);
+            else
+                down.push_back(pow(f.kids[0], e));
+        } else {
+            up.push_back(f);
+        }
+    };
+    if (t.kind == op::mul)
+        for (const term& f : t.kids) place(f);
+    else
+        place(t);
+    text out;
+    if (coef.is_negative()) {
+        out += '-';
+        coef = -coef;
+    }
+    if (down.empty()) {
+        bool lead = !coef.is_one() || up.empty();
+        if (lead) out += rational_latex(coef);
+        out += join_factors(c, up, o, lead);
+        return out;
+    }
+    out += "\\frac{";
+    bool lead = coef.num != 1 || up.empty();
+    if (lead) out += detail::to_text(coef.num);
+    // inside \frac{..}{..} a lone sum needs no parentheses
+    if (up.size() == 1 && !lead && up[0].kind == op::add)
+        out += print(c, up[0], o);
+    else
+        out += join_factors(c, up, o, lead);
+    out += "}{";
+    bool dlead = coef.den != 1;
+    if (dlead) out += detail::to_text(coef.den);
+    if (down.size() == 1 && !dlead && down[0].kind == op::add)
+        out += print(c, down[0], o);
+    else
+        out += join_factors(c, down, o, dlead);
+    out += '}';
+    return out;
+}
+
+constexpr text print_function(std::string_view name, text arg) {
+    text out(name);
+    out += '(';
+    out += arg;
+    out += ')';
+    return out;
+}
+
+constexpr text print(const context& c, const term& t, const latex_options& o) {
+    switch (t.kind) {
+        case op::num: return rational_latex(t.value);
+        case op::idx: return text(c.at(t.id).latex_view());
+        case op::sym: return symbol_latex(c, t);
+        case op::add: {
+            text out;
+            for (std::size_t i = 0; i != t.kids.size(); ++i) {
+                const term& k = t.kids[i];
+                bool negative = is_negative_term(k);
+                if (i) out += negative ? " - " : " + ";
+                else if (negative) out += '-';
+                term a = k;
+                if (negative) a = negated(k);
+                // a trailing sum in a term is fine; a term that is a sum
+                // followed by more terms is not ambiguous either (+ ends it)
+                out += print_at(c, a, a.kind == op::sum ? prec_add : prec_mul, o);
+            }
+            return out;
+        }
+        case op::mul: return print_product(c, t, o);
+        case op::pow: {
+            if (o.fractions && t.kids[1].is_num() && t.kids[1].value.is_negative()) return print_product(c, t, o);
+            return print_power(c, t.kids[0], t.kids[1], o);
+        }
+        case op::exp: return print_function("\\exp", print(c, t.kids[0], o));
+        case op::log: return print_function("\\log", print(c, t.kids[0], o));
+        case op::relu:
+            switch (o.relu) {
+                case relu_style::max: {
+                    text out("\\max(");
+                    out += print(c, t.kids[0], o);
+                    out += ", 0)";
+                    return out;
+                }
+                case relu_style::relu: return print_function("\\operatorname{relu}", print(c, t.kids[0], o));
+                case relu_style::sigma: return print_function("\\sigma", print(c, t.kids[0], o));
+            }
+            return text();
+        case op::step:
+            if (o.step == step_style::f) return print_function("f", print(c, t.kids[0], o));
+            {
+                text out("\\mathbb{1}[");
+                out += print(c, t.kids[0], o);
+                out += " > 0]";
+                return out;
+            }
+        case op::delta: {
+            text out("\\delta_{");
+            out += index_list(c, t.kids);
+            out += '}';
+            return out;
+        }
+        case op::sum: {
+            text out("\\sum_{");
+            out += c.at(t.id).latex_view();
+            out += "=1}^{";
+            out += c.at(c.extent_of(t.id)).latex_view();
+            out += "} ";
+            out += print_at(c, t.kids[0], prec_mul, o);
+            return out;
+        }
+    }
+    return text();
+}
+
+}  // namespace ir
+}  // namespace leibniz

@@ -1,0 +1,177 @@
+// Numeric evaluation during constant evaluation: a second witness for
+// `equivalent`. Symbols get deterministic pseudo-random values in [0.5, 1.5]
+// (positive, matching simplify's positivity convention), extents small
+// integers, and the two formulas are compared at several such points.
+#pragma once
+#include <leibniz/ir/term.hpp>
+
+namespace leibniz::ir {
+
+namespace cmath {
+// <cmath> is not constexpr on clang 14; these are accurate to a few ulps on
+// the ranges used here.
+constexpr double abs(double x) { return x < 0 ? -x : x; }
+constexpr double exp(double x) {
+    if (x > 709) return 1e308 * 10;
+    if (x < -745) return 0;
+    // x = k ln2 + r, |r| <= ln2/2
+    constexpr double ln2 = 0.693147180559945309417232121458;
+    long long k = static_cast<long long>(x / ln2 + (x < 0 ? -0.5 : 0.5));
+    double r = x - double(k) * ln2, term = 1, sum = 1;
+    for (int n = 1; n < 30; ++n) {
+        term *= r / n;
+        sum += term;
+    }
+    while (k > 0) {
+        sum *= 2;
+        --k;
+    }
+    while (k < 0) {
+        sum /= 2;
+        ++k;
+    }
+    return sum;
+}
+constexpr double log(double x) {
+    if (!(x > 0)) return -1e308 * 10;  // -inf; only reached for out-of-domain input
+    constexpr double ln2 = 0.693147180559945309417232121458;
+    int e = 0;
+    while (x > 1.5) {
+        x /= 2;
+        ++e;
+    }
+    while (x < 0.75) {
+        x *= 2;
+        --e;
+    }
+    double z = (x - 1) / (x + 1), z2 = z * z, term = z, sum = 0;
+    for (int n = 1; n < 80; n += 2) {
+        sum += term / n;
+        term *= z2;
+    }
+    return 2 * sum + e * ln2;
+}
+constexpr double sqrt(double x) {
+    if (x <= 0) return 0;
+    double g = x > 1 ? x : 1;
+    for (int i = 0; i < 200; ++i) {
+        double n = 0.5 * (g + x / g);
+        if (n == g) break;
+        g = n;
+    }
+    return g;
+}
+constexpr double pow(double b, double e) {
+    long long ie = static_cast<long long>(e);
+    if (double(ie) == e && ie >= -64 && ie <= 64) {
+        double r = 1;
+        bool neg = ie < 0;
+        if (neg) ie = -ie;
+        for (long long i = 0; i < ie; ++i) r *= b;
+        return neg ? 1 / r : r;
+    }
+    if (e == 0.5) return sqrt(b);
+    return exp(e * log(b));
+}
+}  // namespace cmath
+
+struct numeric_point {
+    unsigned long long seed;
+    std::vector<int> index_ids, index_values;
+};
+
+constexpr unsigned long long mix(unsigned long long h, unsigned long long v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 31;
+    return h;
+}
+constexpr unsigned long long name_hash(std::string_view s, unsigned long long seed) {
+    unsigned long long h = seed;
+    for (char ch : s) h = mix(h, static_cast<unsigned char>(ch));
+    return h;
+}
+
+constexpr double numeric_value(const context& c, const term& t, numeric_point& p);
+
+constexpr int extent_value(const context& c, int extent_id, unsigned long long seed) {
+    return 2 + static_cast<int>(name_hash(c.at(extent_id).name_view(), seed) % 3);
+}
+
+constexpr int index_value(const numeric_point& p, int id) {
+    for (std::size_t i = p.index_ids.size(); i-- > 0;)
+        if (p.index_ids[i] == id) return p.index_values[i];
+    return 1;
+}
+
+constexpr double numeric_value(const context& c, const term& t, numeric_point& p) {
+    switch (t.kind) {
+        case op::num: return t.value.to_double();
+        case op::idx: return index_value(p, t.id);
+        case op::sym: {
+            const sym_entry& e = c.at(t.id);
+            if (e.kind == sym_kind::extent) return extent_value(c, t.id, p.seed);
+            unsigned long long h = name_hash(e.name_view(), p.seed);
+            for (const term& k : t.kids) h = mix(h, static_cast<unsigned long long>(index_value(p, k.id)));
+            return 0.5 + double(h % 1000003ULL) / 1000003.0;
+        }
+        case op::add: {
+            double s = 0;
+            for (const term& k : t.kids) s += numeric_value(c, k, p);
+            return s;
+        }
+        case op::mul: {
+            double s = 1;
+            for (const term& k : t.kids) s *= numeric_value(c, k, p);
+            return s;
+        }
+        case op::pow: return cmath::pow(numeric_value(c, t.kids[0], p), numeric_value(c, t.kids[1], p));
+        case op::exp: return cmath::exp(numeric_value(c, t.kids[0], p));
+        case op::log: return cmath::log(numeric_value(c, t.kids[0], p));
+        case op::relu: {
+            double a = numeric_value(c, t.kids[0], p);
+            return a > 0 ? a : 0;
+        }
+        case op::step: return numeric_value(c, t.kids[0], p) > 0 ? 1 : 0;
+        case op::delta: return index_value(p, t.kids[0].id) == index_value(p, t.kids[1].id) ? 1 : 0;
+        case op::sum: {
+            int n = extent_value(c, c.extent_of(t.id), p.seed);
+            double s = 0;
+            p.index_ids.push_back(t.id);
+            p.index_values.push_back(0);
+            for (int i = 1; i <= n; ++i) {
+                p.index_values.back() = i;
+                s += numeric_value(c, t.kids[0], p);
+            }
+            p.index_ids.pop_back();
+            p.index_values.pop_back();
+            return s;
+        }
+    }
+    return 0;
+}
+
+/// Whether a and b agree at `points` pseudo-random points (relative 1e-9),
+/// free indices ranging over their extents.
+constexpr bool numerically_equal(const context& c, const term& a, const term& b, int points = 4) {
+    std::vector<int> free = free_indices(a);
+    for (int f : free_indices(b)) {
+        bool have = false;
+        for (int g : free) have = have || g == f;
+        if (!have) free.push_back(f);
+    }
+    for (int n = 0; n < points; ++n) {
+        numeric_point p{0x1234567ULL + 7919ULL * static_cast<unsigned long long>(n), {}, {}};
+        for (int f : free) {
+            int ext = extent_value(c, c.extent_of(f), p.seed);
+            p.index_ids.push_back(f);
+            p.index_values.push_back(1 + static_cast<int>(mix(p.seed, static_cast<unsigned long long>(f)) % static_cast<unsigned long long>(ext)));
+        }
+        double x = numeric_value(c, a, p), y = numeric_value(c, b, p);
+        double scale = cmath::abs(x) > cmath::abs(y) ? cmath::abs(x) : cmath::abs(y);
+        if (cmath::abs(x - y) > 1e-9 * (scale > 1 ? scale : 1)) return false;
+    }
+    return true;
+}
+
+}  // namespace leibniz::ir

@@ -1,0 +1,364 @@
+// simplify: the collected normal form. Sums and products are flattened,
+// numbers folded, like terms and like factors collected, powers merged,
+// Kronecker deltas contracted, sums split and their constant factors pulled
+// out, and everything put in the order of ir/compare.hpp.
+//
+// Bases of non-integer powers are taken to be positive, so that
+// (a b)^r = a^r b^r and (a^p)^q = a^(pq); gradient formulas need this.
+#pragma once
+#include <leibniz/ir/compare.hpp>
+#include <leibniz/ir/term.hpp>
+
+namespace leibniz::ir {
+
+void leibniz_error_zero_to_a_negative_power();
+
+constexpr term simplify(context& c, const term& t);
+constexpr term simplify_sum(context& c, int k, term body);
+constexpr term apply_rules(context& c, term t);
+
+/// Split a term into numeric coefficient and the rest (the rest is 1 for a number).
+constexpr std::pair<rational, term> split_coefficient(const term& t) {
+    if (t.is_num()) return {t.value, num(1)};
+    if (t.kind == op::mul && !t.kids.empty() && t.kids[0].is_num()) {
+        rational q = t.kids[0].value;
+        if (t.kids.size() == 2) return {q, t.kids[1]};
+        term rest = make(op::mul, {});
+        for (std::size_t i = 1; i != t.kids.size(); ++i) rest.kids.push_back(t.kids[i]);
+        return {q, rest};
+    }
+    return {rational{1, 1}, t};
+}
+
+/// coefficient * monomial, already in normal form.
+constexpr term with_coefficient(rational q, term m) {
+    if (q.is_zero()) return num(0);
+    if (m.is_num()) return num(q * m.value);
+    if (q.is_one()) return m;
+    term out = make(op::mul, {});
+    out.kids.push_back(num(q));
+    if (m.kind == op::mul)
+        for (term& f : m.kids) out.kids.push_back(std::move(f));
+    else
+        out.kids.push_back(std::move(m));
+    return out;
+}
+
+constexpr term combine_add(context& c, std::vector<term> in) {
+    // flatten
+    std::vector<term> flat;
+    for (term& t : in) {
+        if (t.kind == op::add)
+            for (term& k : t.kids) flat.push_back(std::move(k));
+        else
+            flat.push_back(std::move(t));
+    }
+    rational constant{0, 1};
+    std::vector<term> monos;
+    std::vector<rational> coefs;
+    for (const term& t : flat) {
+        if (t.is_num()) {
+            constant = constant + t.value;
+            continue;
+        }
+        auto [q, m] = split_coefficient(t);
+        bool found = false;
+        for (std::size_t i = 0; i != monos.size(); ++i)
+            if (monos[i] == m) {
+                coefs[i] = coefs[i] + q;
+                found = true;
+                break;
+            }
+        if (!found) {
+            monos.push_back(std::move(m));
+            coefs.push_back(q);
+        }
+    }
+    std::vector<term> terms;
+    for (std::size_t i = 0; i != monos.size(); ++i)
+        if (!coefs[i].is_zero()) terms.push_back(with_coefficient(coefs[i], std::move(monos[i])));
+    insertion_sort(terms, [&](const term& a, const term& b) { return compare_monomial(c, a, b) < 0; });
+    if (!constant.is_zero()) terms.push_back(num(constant));
+    if (terms.empty()) return num(0);
+    if (terms.size() == 1) return std::move(terms[0]);
+    return make(op::add, std::move(terms));
+}
+
+constexpr term simplify_pow(context& c, term b, term e);
+
+constexpr term combine_mul(context& c, std::vector<term> in) {
+    std::vector<term> flat;
+    for (term& t : in) {
+        if (t.kind == op::mul)
+            for (term& k : t.kids) flat.push_back(std::move(k));
+        else
+            flat.push_back(std::move(t));
+    }
+    rational coef{1, 1};
+    std::vector<term> bases, expos;
+    term exp_arg = num(0);
+    bool has_exp = false;
+    for (term& t : flat) {
+        if (t.is_num()) {
+            coef = coef * t.value;
+            continue;
+        }
+        if (t.kind == op::exp) {  // exp(a) exp(b) = exp(a + b)
+            if (has_exp)
+                exp_arg = add(std::move(exp_arg), std::move(t.kids[0]));
+            else
+                exp_arg = std::move(t.kids[0]);
+            has_exp = true;
+            continue;
+        }
+        term b, e = num(1);
+        if (t.kind == op::pow) {
+            b = std::move(t.kids[0]);
+            e = std::move(t.kids[1]);
+        } else {
+            b = std::move(t);
+        }
+        bool found = false;
+        for (std::size_t i = 0; i != bases.size(); ++i)
+            if (bases[i] == b) {
+                if (expos[i].is_num() && e.is_num())
+                    expos[i] = num(expos[i].value + e.value);
+                else
+                    expos[i] = combine_add(c, {std::move(expos[i]), std::move(e)});
+                found = true;
+                break;
+            }
+        if (!found) {
+            bases.push_back(std::move(b));
+            expos.push_back(std::move(e));
+        }
+    }
+    if (coef.is_zero()) return num(0);
+    std::vector<term> factors;
+    auto take = [&](term f) {
+        if (f.is_num())
+            coef = coef * f.value;
+        else if (f.kind == op::mul)  // a power that distributed over a product
+            for (term& k : f.kids) {
+                if (k.is_num())
+                    coef = coef * k.value;
+                else
+                    factors.push_back(std::move(k));
+            }
+        else
+            factors.push_back(std::move(f));
+    };
+    for (std::size_t i = 0; i != bases.size(); ++i) take(simplify_pow(c, std::move(bases[i]), std::move(expos[i])));
+    if (has_exp) {
+        term a = simplify(c, exp_arg);
+        if (!a.is_zero()) take(unary(op::exp, std::move(a)));
+    }
+    if (coef.is_zero()) return num(0);
+    // A merged power can meet a like factor again (x^(1/2) from sqrt(x y)).
+    for (std::size_t i = 0; i < factors.size(); ++i)
+        for (std::size_t j = i + 1; j < factors.size(); ++j)
+            if (base_of(factors[i]) == base_of(factors[j])) {
+                std::vector<term> again = std::move(factors);
+                again.push_back(num(coef));
+                return combine_mul(c, std::move(again));
+            }
+    insertion_sort(factors, [&](const term& a, const term& b) { return compare_factor(c, a, b) < 0; });
+    if (factors.empty()) return num(coef);
+    if (factors.size() == 1 && coef.is_one()) return std::move(factors[0]);
+    term out = make(op::mul, {});
+    if (!coef.is_one()) out.kids.push_back(num(coef));
+    for (term& f : factors) out.kids.push_back(std::move(f));
+    return out;
+}
+
+constexpr term simplify_pow(context& c, term b, term e) {
+    if (e.is_zero()) return num(1);
+    if (e.is_one()) return b;
+    if (b.is_one()) return num(1);
+    if (b.is_zero()) {
+        if (e.is_num() && e.value.is_negative()) leibniz_error_zero_to_a_negative_power();
+        if (e.is_num()) return num(0);
+    }
+    if (b.is_num() && e.is_num()) {
+        maybe_rational r = rpow(b.value, e.value);
+        if (r.ok) return num(r.value);
+        // keep only the irrational part under the power: 8^(1/2) = 2 2^(1/2)
+        return pow(std::move(b), std::move(e));
+    }
+    if (b.kind == op::pow) {  // (x^p)^q = x^(pq)
+        term inner = std::move(b.kids[1]);
+        term ne;
+        if (inner.is_num() && e.is_num())
+            ne = num(inner.value * e.value);
+        else
+            ne = combine_mul(c, {std::move(inner), std::move(e)});
+        return simplify_pow(c, std::move(b.kids[0]), std::move(ne));
+    }
+    if (b.kind == op::mul) {  // (x y)^r = x^r y^r
+        bool integer = e.is_num() && e.value.is_integer();
+        if (!integer && b.kids[0].is_num() && b.kids[0].value.is_negative())
+            return pow(std::move(b), std::move(e));
+        std::vector<term> parts;
+        for (term& f : b.kids) parts.push_back(simplify_pow(c, std::move(f), e));
+        return combine_mul(c, std::move(parts));
+    }
+    if (b.kind == op::exp) return unary(op::exp, combine_mul(c, {std::move(b.kids[0]), std::move(e)}));
+    if ((b.kind == op::delta || b.kind == op::step) && e.is_num() && e.value.num > 0) return b;
+    return pow(std::move(b), std::move(e));
+}
+
+constexpr bool is_delta_on(const term& f, int k) {
+    return f.kind == op::delta && (f.kids[0].id == k || f.kids[1].id == k) && f.kids[0].id != f.kids[1].id;
+}
+
+constexpr term simplify_sum(context& c, int k, term body) {
+    if (body.is_zero()) return num(0);
+    term extent = sym(c.extent_of(k));
+    if (!contains_index(body, k)) return combine_mul(c, {std::move(extent), std::move(body)});
+    if (body.kind == op::add) {
+        std::vector<term> parts;
+        for (term& t : body.kids) parts.push_back(simplify_sum(c, k, std::move(t)));
+        return combine_add(c, std::move(parts));
+    }
+    std::vector<term> factors;
+    if (body.kind == op::mul)
+        factors = std::move(body.kids);
+    else
+        factors.push_back(std::move(body));
+    // sum_k delta_kj f(k) = f(j)
+    for (std::size_t i = 0; i != factors.size(); ++i)
+        if (is_delta_on(factors[i], k)) {
+            int other = factors[i].kids[0].id == k ? factors[i].kids[1].id : factors[i].kids[0].id;
+            term rest = make(op::mul, {});
+            for (std::size_t j = 0; j != factors.size(); ++j)
+                if (j != i) rest.kids.push_back(rename_index(std::move(factors[j]), k, other));
+            if (rest.kids.empty()) return num(1);
+            return simplify(c, rest);
+        }
+    std::vector<term> outside, inside;
+    for (term& f : factors) {
+        if (contains_index(f, k))
+            inside.push_back(std::move(f));
+        else
+            outside.push_back(std::move(f));
+    }
+    term inner;
+    if (inside.size() == 1)
+        inner = std::move(inside[0]);
+    else
+        inner = make(op::mul, std::move(inside));
+    term s = apply_rules(c, sum(k, std::move(inner)));
+    if (outside.empty()) return s;
+    outside.push_back(std::move(s));
+    return combine_mul(c, std::move(outside));
+}
+
+constexpr term simplify(context& c, const term& t) {
+    switch (t.kind) {
+        case op::num:
+        case op::idx:
+        case op::sym: return t;
+        case op::add: {
+            std::vector<term> kids;
+            for (const term& k : t.kids) kids.push_back(simplify(c, k));
+            return combine_add(c, std::move(kids));
+        }
+        case op::mul: {
+            std::vector<term> kids;
+            for (const term& k : t.kids) kids.push_back(simplify(c, k));
+            return combine_mul(c, std::move(kids));
+        }
+        case op::pow: return simplify_pow(c, simplify(c, t.kids[0]), simplify(c, t.kids[1]));
+        case op::exp: {
+            term a = simplify(c, t.kids[0]);
+            if (a.is_zero()) return num(1);
+            if (a.kind == op::log) return std::move(a.kids[0]);
+            return unary(op::exp, std::move(a));
+        }
+        case op::log: {
+            term a = simplify(c, t.kids[0]);
+            if (a.is_one()) return num(0);
+            if (a.kind == op::exp) return std::move(a.kids[0]);
+            return unary(op::log, std::move(a));
+        }
+        case op::relu: {
+            term a = simplify(c, t.kids[0]);
+            if (a.is_num() && a.value.is_negative()) return num(0);
+            if (a.is_num()) return a;
+            return unary(op::relu, std::move(a));
+        }
+        case op::step: {
+            term a = simplify(c, t.kids[0]);
+            if (a.is_num()) return num(a.value.num > 0 ? 1 : 0);
+            return unary(op::step, std::move(a));
+        }
+        case op::delta: {
+            if (t.kids[0].id == t.kids[1].id) return num(1);
+            if (compare(c, t.kids[1], t.kids[0]) < 0) return delta(t.kids[1].id, t.kids[0].id);
+            return t;
+        }
+        case op::sum: return simplify_sum(c, t.id, simplify(c, t.kids[0]));
+    }
+    return t;
+}
+
+// ---- assumptions as rewrite rules ------------------------------------------
+// A rule's free indices match any index; its bound indices match any bound
+// index consistently.
+struct index_binding {
+    std::vector<int> from, to;
+    constexpr int lookup(int f) const {
+        for (std::size_t i = 0; i != from.size(); ++i)
+            if (from[i] == f) return to[i];
+        return -1;
+    }
+};
+
+constexpr bool match(const term& pat, const term& t, index_binding& b) {
+    if (pat.kind != t.kind || pat.kids.size() != t.kids.size()) return false;
+    switch (pat.kind) {
+        case op::num: return pat.value == t.value;
+        case op::idx: {
+            int got = b.lookup(pat.id);
+            if (got >= 0) return got == t.id;
+            b.from.push_back(pat.id);
+            b.to.push_back(t.id);
+            return true;
+        }
+        case op::sym:
+            if (pat.id != t.id) return false;
+            break;
+        case op::sum: {
+            int got = b.lookup(pat.id);
+            if (got >= 0 && got != t.id) return false;
+            if (got < 0) {
+                b.from.push_back(pat.id);
+                b.to.push_back(t.id);
+            }
+            break;
+        }
+        default: break;
+    }
+    for (std::size_t i = 0; i != pat.kids.size(); ++i)
+        if (!match(pat.kids[i], t.kids[i], b)) return false;
+    return true;
+}
+
+constexpr term substitute_indices(term t, const index_binding& b) {
+    if (t.kind == op::idx || t.kind == op::sum) {
+        int got = b.lookup(t.id);
+        if (got >= 0) t.id = got;
+    }
+    for (term& k : t.kids) k = substitute_indices(std::move(k), b);
+    return t;
+}
+
+constexpr term apply_rules(context& c, term t) {
+    for (std::size_t r = 0; r != c.rule_lhs.size(); ++r) {
+        index_binding b;
+        if (match(c.rule_lhs[r], t, b)) return substitute_indices(c.rule_rhs[r], b);
+    }
+    return t;
+}
+
+}  // namespace leibniz::ir

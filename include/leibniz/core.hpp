@@ -14,20 +14,66 @@ namespace leibniz {
 
 namespace dsl {
 
-template <class F, class X, ir::derivative_kind K>
+void leibniz_error_an_assumption_must_contain_a_sum();
+
+/// Turn `e = 0` into a rewrite rule: its first term with a sum in it,
+/// solved for (Σ_i Y_il - B m_l = 0 gives Σ_i Y_il -> B m_l).
+constexpr void add_rule(ir::context& c, const ir::term& e) {
+    ir::term z = ir::canonical(c, e);
+    std::vector<ir::term> terms;
+    if (z.kind == ir::op::add)
+        terms = z.kids;
+    else
+        terms.push_back(z);
+    for (std::size_t i = 0; i != terms.size(); ++i) {
+        auto [q, lhs] = ir::split_coefficient(terms[i]);
+        bool has_sum = false;
+        if (lhs.kind == ir::op::sum) has_sum = true;
+        if (!has_sum) continue;
+        std::vector<ir::term> rest;
+        for (std::size_t j = 0; j != terms.size(); ++j)
+            if (j != i) rest.push_back(ir::mul(ir::num(-(ir::rational{1, 1} / q)), terms[j]));
+        ir::term rhs = ir::num(0);
+        if (!rest.empty()) rhs = ir::simplify(c, ir::make(ir::op::add, std::move(rest)));
+        c.rule_lhs.push_back(std::move(lhs));
+        c.rule_rhs.push_back(std::move(rhs));
+        return;
+    }
+    leibniz_error_an_assumption_must_contain_a_sum();
+}
+
+template <class... Opts>
+constexpr void apply_options(ir::context& c, ir::held_set& h) {
+    (
+        [&] {
+            if constexpr (requires { Opts::is_assumption; }) {
+                add_rule(c, lower<typename Opts::expression>(c));
+            } else {
+                ir::term t = lower<typename Opts::expression>(c);
+                h.push_back(t.id);
+            }
+        }(),
+        ...);
+}
+
+template <class F, class X, class... Opts>
 struct derivative_source {
     static constexpr ir::bundle make() {
         ir::bundle b;
+        ir::held_set h;
+        apply_options<Opts...>(b.ctx, h);
         ir::term f = lower<F>(b.ctx);
         ir::term x = lower<X>(b.ctx);
-        b.root = ir::simplify(b.ctx, ir::derivative(b.ctx, f, x, K));
+        b.root = ir::simplify(b.ctx, ir::derivative(b.ctx, f, x, h));
         return b;
     }
 };
-template <class E>
+template <class E, class... Opts>
 struct simplify_source {
     static constexpr ir::bundle make() {
         ir::bundle b;
+        ir::held_set h;
+        apply_options<Opts...>(b.ctx, h);
         ir::term t = lower<E>(b.ctx);
         b.root = ir::simplify(b.ctx, t);
         return b;
@@ -67,32 +113,60 @@ constexpr void require_variable() {
 
 }  // namespace dsl
 
-/// The total derivative df/dx, simplified. Named intermediates are
-/// differentiated through their definitions.
-template <dsl::expression F, class X>
-constexpr auto d(F, X) {
-    dsl::require_variable<X>();
-    if constexpr (dsl::is_variable<X>())
-        return dsl::computed<dsl::derivative_source<F, X, ir::derivative_kind::total>>();
-    else
-        return dsl::terminal<dsl::constant_tag<0, 1>>();
-}
-
-/// The partial derivative ∂f/∂x: named intermediates are independent
-/// variables (the other inputs held fixed).
-template <dsl::expression F, class X>
-constexpr auto partial(F, X) {
-    dsl::require_variable<X>();
-    if constexpr (dsl::is_variable<X>())
-        return dsl::computed<dsl::derivative_source<F, X, ir::derivative_kind::partial>>();
-    else
-        return dsl::terminal<dsl::constant_tag<0, 1>>();
-}
-
-/// The collected normal form (no multiplying out).
+/// An assumption `e = 0` for d / simplify / compare, e.g.
+/// assume_zero(sum(i, Y(i, l) - m(l))). It must contain a summation; it is
+/// used as a rewrite rule (solved for its first term with a sum).
 template <dsl::expression E>
-constexpr auto simplify(E) {
-    return dsl::computed<dsl::simplify_source<E>>();
+struct assume_zero {
+    using expression = E;
+    static constexpr bool is_assumption = true;
+    constexpr explicit assume_zero(E) {}
+};
+
+/// An intermediate held fixed by a partial derivative.
+template <dsl::expression E>
+struct held_fixed {
+    using expression = E;
+    constexpr explicit held_fixed(E) {
+        static_assert(dsl::is_terminal_v<E> && dsl::is_symbol_tag<dsl::terminal_tag_t<E>>::value,
+                      "leibniz::held_fixed: name an intermediate (m, not m(l))");
+    }
+};
+
+namespace dsl {
+template <class T>
+struct is_d_option : std::false_type {};
+template <class E>
+struct is_d_option<assume_zero<E>> : std::true_type {};
+template <class E>
+struct is_d_option<held_fixed<E>> : std::true_type {};
+}  // namespace dsl
+
+/// The derivative df/dx, simplified. Named intermediates are differentiated
+/// through their definitions unless held fixed (held_fixed(v)); the
+/// assumptions (assume_zero(...)) are used by the simplifier.
+template <dsl::expression F, class X, class... Opts>
+constexpr auto d(F, X, Opts...) {
+    dsl::require_variable<X>();
+    static_assert((dsl::is_d_option<Opts>::value && ...),
+                  "leibniz::d: extra arguments must be assume_zero(...) or held_fixed(...)");
+    if constexpr (dsl::is_variable<X>())
+        return dsl::computed<dsl::derivative_source<F, X, Opts...>>();
+    else
+        return dsl::terminal<dsl::constant_tag<0, 1>>();
+}
+
+/// The partial derivative ∂f/∂x with the given intermediates held fixed.
+template <dsl::expression F, class X, dsl::expression... Held>
+constexpr auto partial(F f, X x, Held... h) {
+    return d(f, x, held_fixed(h)...);
+}
+
+/// The collected normal form (no multiplying out), under assumptions.
+template <dsl::expression E, class... Opts>
+constexpr auto simplify(E, Opts...) {
+    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::simplify: extra arguments must be assume_zero(...)");
+    return dsl::computed<dsl::simplify_source<E, Opts...>>();
 }
 
 /// The multiplied-out canonical form used to decide equality.

@@ -1,16 +1,18 @@
 // Symbolic differentiation on the IR: sum, product, power and chain rules,
 // relu' = step, and index calculus (d Y_kl / d Y_st = δ_ks δ_lt).
 //
-// Two readings of ∂/∂x for named intermediates (m, v, Ŷ):
-//  - total:   an intermediate is differentiated through its definition;
-//  - partial: an intermediate is an independent variable (the other
-//             inputs held fixed), as in ∂ℓ/∂m with v held fixed.
+// Named intermediates (m, v, Ŷ) are differentiated through their
+// definitions (the total derivative), except those listed as held fixed,
+// which count as independent of x (a partial derivative, as in ∂ℓ/∂m with v
+// held fixed). The variable x itself may be an intermediate: it is then
+// independent of everything else.
 #pragma once
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz::ir {
 
-enum class derivative_kind : unsigned char { total, partial };
+/// Intermediates held fixed (symbol ids); empty for the total derivative.
+using held_set = std::vector<int>;
 
 void leibniz_error_variable_of_differentiation_is_not_a_symbol();
 
@@ -57,9 +59,9 @@ constexpr term instantiate(context& c, const term& t, const term& x) {
     return body;
 }
 
-constexpr term derivative(context& c, const term& t, const term& x, derivative_kind kind);
+constexpr term derivative(context& c, const term& t, const term& x, const held_set& held);
 
-constexpr term derivative_of_symbol(context& c, const term& t, const term& x, derivative_kind kind) {
+constexpr term derivative_of_symbol(context& c, const term& t, const term& x, const held_set& held) {
     if (t.id == x.id) {
         if (t.kids.empty()) return num(1);
         term out = num(1);
@@ -68,7 +70,7 @@ constexpr term derivative_of_symbol(context& c, const term& t, const term& x, de
         return out;
     }
     const sym_entry e = c.at(t.id);
-    if (e.def >= 0 && kind == derivative_kind::total) return derivative(c, instantiate(c, t, x), x, kind);
+    if (e.def >= 0 && !in(held, t.id)) return derivative(c, instantiate(c, t, x), x, held);
     if (e.kind == sym_kind::loss) {
         // dℓ/dx = Σ_{k,l} ∂ℓ/∂H_kl dH_kl/dx with the loss's own index names,
         // freshened where they clash with x's.
@@ -86,29 +88,29 @@ constexpr term derivative_of_symbol(context& c, const term& t, const term& x, de
             g.kids.push_back(idx(k));
             hv.kids.push_back(idx(k));
         }
-        term body = mul(std::move(g), derivative(c, hv, x, kind));
+        term body = mul(std::move(g), derivative(c, hv, x, held));
         for (std::size_t i = ks.size(); i-- > 0;) body = sum(ks[i], std::move(body));
         return body;
     }
     return num(0);
 }
 
-constexpr term derivative(context& c, const term& t, const term& x, derivative_kind kind) {
+constexpr term derivative(context& c, const term& t, const term& x, const held_set& held) {
     switch (t.kind) {
         case op::num:
         case op::idx:
         case op::delta:
         case op::step: return num(0);
-        case op::sym: return derivative_of_symbol(c, t, x, kind);
+        case op::sym: return derivative_of_symbol(c, t, x, held);
         case op::add: {
             term out = make(op::add, {});
-            for (const term& k : t.kids) out.kids.push_back(derivative(c, k, x, kind));
+            for (const term& k : t.kids) out.kids.push_back(derivative(c, k, x, held));
             return out;
         }
         case op::mul: {
             term out = make(op::add, {});
             for (std::size_t i = 0; i != t.kids.size(); ++i) {
-                term d = derivative(c, t.kids[i], x, kind);
+                term d = derivative(c, t.kids[i], x, held);
                 if (d.is_zero()) continue;
                 term prod = make(op::mul, {});
                 for (std::size_t j = 0; j != t.kids.size(); ++j)
@@ -123,23 +125,23 @@ constexpr term derivative(context& c, const term& t, const term& x, derivative_k
         }
         case op::pow: {
             const term &b = t.kids[0], &e = t.kids[1];
-            term db = derivative(c, b, x, kind);
+            term db = derivative(c, b, x, held);
             if (e.is_num()) {
                 if (db.is_zero()) return num(0);
                 return make(op::mul, {e, pow(b, num(e.value - rational{1, 1})), std::move(db)});
             }
             // b^e (e' log b + e b'/b)
-            term de = derivative(c, e, x, kind);
+            term de = derivative(c, e, x, held);
             return mul(t, add(mul(std::move(de), unary(op::log, b)), mul(e, div(std::move(db), b))));
         }
-        case op::exp: return mul(t, derivative(c, t.kids[0], x, kind));
-        case op::log: return div(derivative(c, t.kids[0], x, kind), t.kids[0]);
-        case op::relu: return mul(unary(op::step, t.kids[0]), derivative(c, t.kids[0], x, kind));
+        case op::exp: return mul(t, derivative(c, t.kids[0], x, held));
+        case op::log: return div(derivative(c, t.kids[0], x, held), t.kids[0]);
+        case op::relu: return mul(unary(op::step, t.kids[0]), derivative(c, t.kids[0], x, held));
         case op::sum: {
             std::vector<int> avoid;
             collect_indices(x, avoid);
             term s = freshen_bound(c, t, avoid);
-            return sum(s.id, derivative(c, s.kids[0], x, kind));
+            return sum(s.id, derivative(c, s.kids[0], x, held));
         }
     }
     return num(0);

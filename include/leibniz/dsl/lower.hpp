@@ -129,7 +129,7 @@ constexpr std::vector<ir::term> lower_args(ir::context& c, std::index_sequence<I
 template <class E>
 constexpr ir::term lower_call(ir::context& c) {
     using callee = terminal_tag_t<element_t<E, 0>>;
-    constexpr std::size_t nargs = hana::size(std::declval<typename E::tuple_type>()) - 1;
+    constexpr std::size_t nargs = decltype(hana::size(std::declval<typename E::tuple_type>()))::value - 1;
     std::vector<ir::term> args = lower_args<E>(c, std::make_index_sequence<nargs>{});
     if constexpr (is_tensor_tag<callee>::value) {
         ir::term t = lower_terminal<callee>(c);

@@ -210,6 +210,17 @@ constexpr text print_product(const context& c, const term& t, const latex_option
         out += join_factors(c, up, o, lead);
         return out;
     }
+    // \frac{a}{b} \sum_k ..., not \frac{a \sum_k ...}{b}
+    if (!up.empty() && up.back().kind == op::sum) {
+        term rest = make(op::mul, {});
+        rest.kids.push_back(num(coef));
+        for (std::size_t i = 0; i + 1 != up.size(); ++i) rest.kids.push_back(up[i]);
+        for (const term& f : down) rest.kids.push_back(pow(f, num(-1)));
+        out += print_product(c, rest, o);
+        out += ' ';
+        out += print(c, up.back(), o);
+        return out;
+    }
     out += "\\frac{";
     bool lead = coef.num != 1 || up.empty();
     if (lead) out += detail::to_text(coef.num);

@@ -86,6 +86,19 @@ constexpr term combine_add(context& c, std::vector<term> in) {
 
 constexpr term simplify_pow(context& c, term b, term e);
 
+constexpr bool has_delta_factor(const term& t) {
+    if (t.kind == op::delta) return true;
+    if (t.kind != op::mul) return false;
+    for (const term& f : t.kids)
+        if (f.kind == op::delta) return true;
+    return false;
+}
+constexpr bool has_delta_term(const term& s) {
+    for (const term& t : s.kids)
+        if (has_delta_factor(t)) return true;
+    return false;
+}
+
 constexpr term combine_mul(context& c, std::vector<term> in) {
     std::vector<term> flat;
     for (term& t : in) {
@@ -162,6 +175,22 @@ constexpr term combine_mul(context& c, std::vector<term> in) {
                 again.push_back(num(coef));
                 return combine_mul(c, std::move(again));
             }
+    // Multiply out a factor that is a sum with Kronecker deltas in it, so
+    // that the deltas can meet the summations they contract with.
+    for (std::size_t i = 0; i != factors.size(); ++i)
+        if (factors[i].kind == op::add && has_delta_term(factors[i])) {
+            term s = std::move(factors[i]);
+            std::vector<term> parts;
+            for (term& part : s.kids) {
+                std::vector<term> prod;
+                prod.push_back(num(coef));
+                for (std::size_t j = 0; j != factors.size(); ++j)
+                    if (j != i) prod.push_back(factors[j]);
+                prod.push_back(std::move(part));
+                parts.push_back(combine_mul(c, std::move(prod)));
+            }
+            return combine_add(c, std::move(parts));
+        }
     insertion_sort(factors, [&](const term& a, const term& b) { return compare_factor(c, a, b) < 0; });
     if (factors.empty()) return num(coef);
     if (factors.size() == 1 && coef.is_one()) return std::move(factors[0]);

@@ -7,7 +7,9 @@
 #include <concepts>
 #include <type_traits>
 
+#include <boost/hana/pair.hpp>
 #include <boost/hana/tuple.hpp>
+#include <boost/hana/type.hpp>
 #include <boost/yap/algorithm.hpp>
 
 #include <leibniz/detail/fixed_string.hpp>
@@ -160,6 +162,14 @@ struct expr {
         static_assert((dsl::is_index_expr_v<I> && ...),
                       "leibniz: tensor indices must be index variables declared with leibniz::index");
         return dsl::node<yap::expr_kind::call>(*this, i...);
+    }
+
+    /// x = 1.5: a binding for evaluate, hana::pair<hana::type<Tag>, V>.
+    template <class V>
+    constexpr auto operator=(V value) const {
+        static_assert(Kind == yap::expr_kind::terminal,
+                      "leibniz: only a symbol, a tensor, an extent or an index can be bound to a value, as x = 1.5");
+        return hana::make_pair(hana::type_c<dsl::terminal_tag_t<expr>>, value);
     }
 };
 

@@ -188,17 +188,33 @@ constexpr ir::term lower(ir::context& c) {
     }
 }
 
-/// Freeze the bundle Source::make() returns, sized by a first pass.
+inline constexpr std::size_t staging_nodes = 6144;
+inline constexpr std::size_t staging_symbols = 160;
+
+void leibniz_error_result_too_large_to_freeze();
+
+/// Freeze the bundle Source::make() returns. The computation runs once,
+/// into a generous staging area; the exact-size copy is cheap.
 template <class Source>
 struct frozen {
-    struct sizes_t {
+    struct staged_t {
+        ir::frozen_bundle<staging_nodes, staging_symbols> data;
         std::size_t nodes, symbols;
     };
-    static constexpr sizes_t sizes = [] {
+    static constexpr staged_t staged = [] {
         ir::bundle b = Source::make();
-        return sizes_t{ir::flatten(b).size(), b.ctx.syms.size()};
+        std::size_t n = ir::flatten(b).size(), s = b.ctx.syms.size();
+        if (n > staging_nodes || s > staging_symbols) leibniz_error_result_too_large_to_freeze();
+        return staged_t{ir::freeze<staging_nodes, staging_symbols>(b, n, s), n, s};
     }();
-    static constexpr auto value = ir::freeze<sizes.nodes, sizes.symbols>(Source::make());
+    static constexpr auto value = [] {
+        ir::frozen_bundle<staged.nodes, staged.symbols> out{};
+        for (std::size_t i = 0; i != staged.nodes; ++i) out.nodes[i] = staged.data.nodes[i];
+        for (std::size_t i = 0; i != staged.symbols; ++i) out.syms[i] = staged.data.syms[i];
+        out.ndefs = staged.data.ndefs;
+        out.nrules = staged.data.nrules;
+        return out;
+    }();
 };
 
 /// The bundle of a plain expression.

@@ -52,12 +52,13 @@ struct frozen_bundle {
     static constexpr std::size_t symbol_count = S;
 };
 
+/// Copy the first n nodes and s symbols of b (n, s <= the capacities).
 template <std::size_t N, std::size_t S>
-constexpr frozen_bundle<N, S> freeze(const bundle& b) {
+constexpr frozen_bundle<N, S> freeze(const bundle& b, std::size_t n = N, std::size_t s = S) {
     frozen_bundle<N, S> out{};
     std::vector<flat_node> flat = flatten(b);
-    for (std::size_t i = 0; i != N; ++i) out.nodes[i] = flat[i];
-    for (std::size_t i = 0; i != S; ++i) out.syms[i] = b.ctx.syms[i];
+    for (std::size_t i = 0; i != n; ++i) out.nodes[i] = flat[i];
+    for (std::size_t i = 0; i != s; ++i) out.syms[i] = b.ctx.syms[i];
     out.ndefs = static_cast<int>(b.ctx.defs.size());
     out.nrules = static_cast<int>(b.ctx.rule_lhs.size());
     return out;

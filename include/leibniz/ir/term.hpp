@@ -28,6 +28,14 @@ enum class sym_kind : unsigned char {
 
 inline constexpr int max_rank = 4;
 
+/// The distribution of a random variable (see stats/); `none` for ordinary
+/// symbols. A tensor with a law has independent, identically distributed entries.
+enum class random_law : unsigned char {
+    none,
+    standard_normal,  ///< N(0, 1)
+    bernoulli_keep    ///< 1 with probability 1 - p, else 0; sym_entry::dep is p
+};
+
 struct sym_entry {
     char name[32]{};
     char latex[96]{};
@@ -39,6 +47,7 @@ struct sym_entry {
     int params[max_rank]{};      ///< formal indices of that definition
     int dep = -1;                ///< loss: the tensor it depends on
     int grad = -1;               ///< loss: the tensor holding its gradient
+    random_law law = random_law::none;  ///< random variables: their distribution
 
     constexpr std::string_view name_view() const { return detail::name_view(name); }
     constexpr std::string_view latex_view() const { return detail::name_view(latex); }
@@ -96,6 +105,9 @@ struct context {
     /// Rewrite rules stated as assumptions: lhs -> rhs, indices free in lhs
     /// match any index.
     std::vector<term> rule_lhs, rule_rhs;
+    /// Multiply out products inside summations and split them (used to
+    /// show a difference: it lets terms of two different shapes cancel).
+    bool split_sum_products = false;
 
     constexpr const sym_entry& at(int id) const { return syms[static_cast<std::size_t>(id)]; }
     constexpr sym_entry& at(int id) { return syms[static_cast<std::size_t>(id)]; }
@@ -111,7 +123,7 @@ struct context {
         int found = find(e.name_view());
         if (found >= 0) {
             const sym_entry& old = at(found);
-            if (old.latex_view() != e.latex_view() || old.kind != e.kind || old.rank != e.rank)
+            if (old.latex_view() != e.latex_view() || old.kind != e.kind || old.rank != e.rank || old.law != e.law)
                 leibniz_error_symbol_declared_twice_with_different_spellings();
             return found;
         }

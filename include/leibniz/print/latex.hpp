@@ -10,7 +10,8 @@ namespace leibniz {
 /// How the derivative of relu is written.
 enum class step_style : unsigned char {
     indicator,  ///< \mathbb{1}[x > 0]
-    f           ///< f(x), the document's name for it
+    f,          ///< f(x), the document's name for it
+    sigma_prime ///< \sigma'(x), the derivative of the activation σ
 };
 /// How relu itself is written.
 enum class relu_style : unsigned char {
@@ -48,8 +49,8 @@ constexpr text rational_latex(rational q) {
     return out;
 }
 
-constexpr text index_list(const context& c, const std::vector<term>& kids) {
-    bool short_names = true;
+constexpr text index_list(const context& c, const std::vector<term>& kids, bool commas = false) {
+    bool short_names = !commas;
     for (const term& k : kids) short_names = short_names && c.at(k.id).latex_view().size() == 1;
     text out;
     for (std::size_t i = 0; i != kids.size(); ++i) {
@@ -68,7 +69,10 @@ constexpr text symbol_latex(const context& c, const term& t) {
             if (ch != '#') out += ch;
         return out;
     }
-    text indices = index_list(c, t.kids);
+    // inside brackets, W[x,y], the indices are separated by commas
+    bool bracketed = false;
+    for (std::size_t p = 0; p + 1 < spelling.size(); ++p) bracketed = bracketed || (spelling[p] == '[' && spelling[p + 1] == '#');
+    text indices = index_list(c, t.kids, bracketed);
     text out;
     bool placed = false;
     for (char ch : spelling) {
@@ -248,7 +252,47 @@ constexpr text print_function(std::string_view name, text arg) {
     return out;
 }
 
+/// Nested sums and products of an unsimplified expression print as one.
+constexpr term flatten_nested(const term& t) {
+    if (t.kind != op::add && t.kind != op::mul) return t;
+    term out = make(t.kind, {});
+    for (const term& k : t.kids) {
+        term f = flatten_nested(k);
+        if (f.kind == t.kind)
+            for (term& g : f.kids) out.kids.push_back(std::move(g));
+        else
+            out.kids.push_back(std::move(f));
+    }
+    if (out.kind == op::mul) {  // numbers first, where the printer looks for them
+        rational q{1, 1};
+        std::vector<term> rest;
+        for (term& f : out.kids) {
+            if (f.is_num())
+                q = q * f.value;
+            else if (f.kind == op::mul && !f.kids.empty() && f.kids[0].is_num())
+                rest.push_back(std::move(f));
+            else
+                rest.push_back(std::move(f));
+        }
+        out.kids.clear();
+        if (!q.is_one() || rest.empty()) out.kids.push_back(num(q));
+        for (term& f : rest) out.kids.push_back(std::move(f));
+        if (out.kids.size() == 1) return out.kids[0];
+    }
+    return out;
+}
+
+constexpr bool is_flat(const term& t) {
+    if (t.kind != op::add && t.kind != op::mul) return true;
+    for (std::size_t i = 0; i != t.kids.size(); ++i) {
+        if (t.kids[i].kind == t.kind) return false;
+        if (t.kind == op::mul && i > 0 && t.kids[i].is_num()) return false;
+    }
+    return true;
+}
+
 constexpr text print(const context& c, const term& t, const latex_options& o) {
+    if (!is_flat(t)) return print(c, flatten_nested(t), o);
     switch (t.kind) {
         case op::num: return rational_latex(t.value);
         case op::idx: return text(c.at(t.id).latex_view());
@@ -289,6 +333,7 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
             return text();
         case op::step:
             if (o.step == step_style::f) return print_function("f", print(c, t.kids[0], o));
+            if (o.step == step_style::sigma_prime) return print_function("\\sigma'", print(c, t.kids[0], o));
             {
                 text out("\\mathbb{1}[");
                 out += print(c, t.kids[0], o);
@@ -307,7 +352,11 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
             out += "=1}^{";
             out += c.at(c.extent_of(t.id)).latex_view();
             out += "} ";
-            out += print_at(c, t.kids[0], prec_mul, o);
+            // a negative body reads better in parentheses: Σ_k (-a_k)
+            if (is_negative_term(t.kids[0]))
+                out += paren(print(c, t.kids[0], o));
+            else
+                out += print_at(c, t.kids[0], prec_mul, o);
             return out;
         }
     }

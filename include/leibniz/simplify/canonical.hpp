@@ -85,11 +85,7 @@ constexpr int canonical_index(context& c, int k, int depth) {
     nm += detail::to_text(depth).view();
     int found = c.find(nm.view());
     if (found >= 0) return found;
-    detail::copy_name(e.name, nm.view());
-    detail::text lx("i_{");
-    lx += detail::to_text(depth).view();
-    lx += '}';
-    detail::copy_name(e.latex, lx.view());
+    detail::copy_name(e.name, nm.view());  // keeps the latex of the first index renamed
     c.syms.push_back(e);
     return static_cast<int>(c.syms.size() - 1);
 }

@@ -94,6 +94,13 @@ constexpr unsigned long long name_hash(std::string_view s, unsigned long long se
 
 constexpr double numeric_value(const context& c, const term& t, numeric_point& p);
 
+/// The symbol `pi` (leibniz::pi, stats/constants.hpp) stands for π and is
+/// given its value, not a pseudo-random one.
+inline constexpr double pi_value = 3.141592653589793238462643383279502884;
+constexpr bool is_pi(const sym_entry& e) {
+    return e.kind == sym_kind::scalar && e.law == random_law::none && e.rank == 0 && e.name_view() == "pi";
+}
+
 constexpr int extent_value(const context& c, int extent_id, unsigned long long seed) {
     return 2 + static_cast<int>(name_hash(c.at(extent_id).name_view(), seed) % 3);
 }
@@ -111,6 +118,22 @@ constexpr double numeric_value(const context& c, const term& t, numeric_point& p
         case op::sym: {
             const sym_entry& e = c.at(t.id);
             if (e.kind == sym_kind::extent) return extent_value(c, t.id, p.seed);
+            if (is_pi(e)) return pi_value;
+            if (e.def >= 0) {
+                // an intermediate takes the value of its definition, so that
+                // identities that follow from definitions hold numerically
+                std::size_t mark = p.index_ids.size();
+                std::vector<int> actual;
+                for (const term& k : t.kids) actual.push_back(index_value(p, k.id));
+                for (int r = 0; r != e.rank; ++r) {
+                    p.index_ids.push_back(e.params[r]);
+                    p.index_values.push_back(actual[static_cast<std::size_t>(r)]);
+                }
+                double value = numeric_value(c, c.defs[static_cast<std::size_t>(e.def)], p);
+                p.index_ids.resize(mark);
+                p.index_values.resize(mark);
+                return value;
+            }
             unsigned long long h = name_hash(e.name_view(), p.seed);
             for (const term& k : t.kids) h = mix(h, static_cast<unsigned long long>(index_value(p, k.id)));
             return 0.5 + double(h % 1000003ULL) / 1000003.0;

@@ -48,10 +48,17 @@ constexpr term combine_add(context& c, std::vector<term> in) {
     // flatten
     std::vector<term> flat;
     for (term& t : in) {
-        if (t.kind == op::add)
+        if (t.kind == op::add) {
             for (term& k : t.kids) flat.push_back(std::move(k));
-        else
+        } else if (t.kind == op::mul && t.kids.size() == 2 && t.kids[0].is_num() && t.kids[1].kind == op::add) {
+            // q (a + b) = q a + q b
+            for (term& k : t.kids[1].kids) {
+                auto [q, m] = split_coefficient(k);
+                flat.push_back(with_coefficient(q * t.kids[0].value, std::move(m)));
+            }
+        } else {
             flat.push_back(std::move(t));
+        }
     }
     rational constant{0, 1};
     std::vector<term> monos;
@@ -236,6 +243,12 @@ constexpr term simplify_pow(context& c, term b, term e) {
     return pow(std::move(b), std::move(e));
 }
 
+constexpr bool has_add_factor(const term& t) {
+    for (const term& f : t.kids)
+        if (f.kind == op::add) return true;
+    return false;
+}
+
 constexpr bool is_delta_on(const term& f, int k) {
     return f.kind == op::delta && (f.kids[0].id == k || f.kids[1].id == k) && f.kids[0].id != f.kids[1].id;
 }
@@ -276,7 +289,27 @@ constexpr term simplify_sum(context& c, int k, term body) {
         inner = std::move(inside[0]);
     else
         inner = make(op::mul, std::move(inside));
-    term s = apply_rules(c, sum(k, std::move(inner)));
+    term s;
+    if (inner.kind == op::add) {
+        s = simplify_sum(c, k, std::move(inner));  // Σ_k c (a_k + b_k): split what is left
+    } else if (c.split_sum_products && inner.kind == op::mul && has_add_factor(inner)) {
+        // multiply out inside the sum, then split it
+        std::vector<term> acc;
+        acc.push_back(num(1));
+        for (term& f : inner.kids) {
+            std::vector<term> next;
+            for (term& a : acc) {
+                if (f.kind == op::add)
+                    for (const term& part : f.kids) next.push_back(combine_mul(c, {a, part}));
+                else
+                    next.push_back(combine_mul(c, {std::move(a), f}));
+            }
+            acc = std::move(next);
+        }
+        s = simplify_sum(c, k, combine_add(c, std::move(acc)));
+    } else {
+        s = apply_rules(c, sum(k, std::move(inner)));
+    }
     if (outside.empty()) return s;
     outside.push_back(std::move(s));
     return combine_mul(c, std::move(outside));

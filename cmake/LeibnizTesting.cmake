@@ -1,0 +1,106 @@
+# Test registration helpers. tests/CMakeLists.txt globs the test folders and
+# calls these, so a new test is just a new file.
+
+# Name of a test = file name without extension.
+function(_leibniz_test_name out file)
+  get_filename_component(name "${file}" NAME_WE)
+  set(${out} "${name}" PARENT_SCOPE)
+endfunction()
+
+# tests/static/<name>.cpp: a TU of static_asserts; compiling it is the test.
+# It still becomes a tiny executable so CTest lists it as static.<name>.
+function(leibniz_add_static_test file)
+  _leibniz_test_name(name "${file}")
+  add_executable(static_${name} "${file}")
+  target_link_libraries(static_${name} PRIVATE leibniz::leibniz leibniz_derivations leibniz_empty_main)
+  add_test(NAME static.${name} COMMAND static_${name})
+  set_tests_properties(static.${name} PROPERTIES LABELS static)
+endfunction()
+
+# tests/runtime/<name>.cpp: Catch2 v2 test cases, sharing one Catch2 main.
+function(leibniz_add_runtime_test file)
+  _leibniz_test_name(name "${file}")
+  add_executable(runtime_${name} "${file}")
+  target_link_libraries(runtime_${name} PRIVATE leibniz::leibniz leibniz_derivations leibniz_catch_main Catch2::Catch2)
+  add_test(NAME runtime.${name} COMMAND runtime_${name})
+  set_tests_properties(runtime.${name} PROPERTIES LABELS runtime)
+endfunction()
+
+# Flags for compile_fail checks, resolved at generate time: leibniz's (and
+# Boost's) usage requirements for the compiler in use. Implicit include dirs
+# are passed so the script can drop them (-I/usr/include breaks #include_next).
+function(_leibniz_compile_fail_flags out)
+  set(f "${CMAKE_BINARY_DIR}/compile_fail_flags.cmake")
+  set(${out} "${f}" PARENT_SCOPE)
+  get_property(done GLOBAL PROPERTY _leibniz_cf_flags_done)
+  if(done)
+    return()
+  endif()
+  set_property(GLOBAL PROPERTY _leibniz_cf_flags_done ON)
+  set(inc "$<TARGET_PROPERTY:leibniz,INTERFACE_INCLUDE_DIRECTORIES>")
+  set(def "$<TARGET_PROPERTY:leibniz,INTERFACE_COMPILE_DEFINITIONS>")
+  set(opt "$<TARGET_PROPERTY:leibniz,INTERFACE_COMPILE_OPTIONS>")
+  # No TARGET option here: with it, CMake 3.25.1 dies with std::bad_alloc when
+  # evaluating another target's INTERFACE_COMPILE_OPTIONS.
+  file(GENERATE OUTPUT "${f}" CONTENT
+"set(CF_COMPILER [==[${CMAKE_CXX_COMPILER}]==])
+set(CF_INCLUDES [==[${inc}]==])
+set(CF_DEFINES [==[${def}]==])
+set(CF_OPTIONS [==[-std=c++20;${opt}]==])
+set(CF_IMPLICIT_INCLUDES [==[${CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES}]==])
+")
+endfunction()
+
+# tests/compile_fail/<name>.cpp, first line "// expect: <substring>".
+#   compile_fail.<name>.twin : compiles without LEIBNIZ_COMPILE_FAIL
+#   compile_fail.<name>      : fails with it, and the output has <substring>
+function(leibniz_add_compile_fail_test file)
+  _leibniz_test_name(name "${file}")
+  _leibniz_compile_fail_flags(flags)
+  set(script "${PROJECT_SOURCE_DIR}/cmake/check_compile_fail.cmake")
+  set(work "${CMAKE_CURRENT_BINARY_DIR}/compile_fail")
+  add_test(NAME compile_fail.${name}.twin COMMAND ${CMAKE_COMMAND}
+    -DFLAGS_FILE=${flags} -DSOURCE=${file} -DOBJECT=${work}/${name}.twin.o
+    -DEXPECT_FAIL=OFF -P ${script})
+  add_test(NAME compile_fail.${name} COMMAND ${CMAKE_COMMAND}
+    -DFLAGS_FILE=${flags} -DSOURCE=${file} -DOBJECT=${work}/${name}.o
+    -DEXPECT_FAIL=ON -P ${script})
+  set_tests_properties(compile_fail.${name}.twin compile_fail.${name}
+    PROPERTIES LABELS compile_fail)
+endfunction()
+
+# Every include/leibniz/**/*.hpp must compile on its own (and twice, for the
+# include guard). All TUs link into one executable, which also catches
+# non-inline definitions in headers.
+function(leibniz_add_header_check)
+  file(GLOB_RECURSE headers CONFIGURE_DEPENDS
+    RELATIVE "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/include/leibniz/*.hpp")
+  set(tus "")
+  foreach(h IN LISTS headers)
+    set(tu "${CMAKE_CURRENT_BINARY_DIR}/header_check/${h}.cpp")
+    # file(CONFIGURE) rewrites only on change, so rebuilds stay incremental.
+    file(CONFIGURE OUTPUT "${tu}" CONTENT "#include <${h}>\n#include <${h}>\n")
+    list(APPEND tus "${tu}")
+  endforeach()
+  # empty_main.cpp gives the executable its main (and the library a source
+  # while include/ is still empty).
+  add_library(header_check OBJECT ${tus} ${PROJECT_SOURCE_DIR}/tests/support/empty_main.cpp)
+  target_link_libraries(header_check PUBLIC leibniz::leibniz)
+  add_executable(header_check_main $<TARGET_OBJECTS:header_check>)
+  target_link_libraries(header_check_main PRIVATE leibniz::leibniz)
+  add_test(NAME headers.self_contained COMMAND header_check_main)
+  set_tests_properties(headers.self_contained PROPERTIES LABELS headers)
+endfunction()
+
+# Install into a prefix under the build dir, then build tests/consumer against
+# it with find_package(leibniz CONFIG REQUIRED).
+function(leibniz_add_consumer_test)
+  add_test(NAME consumer.find_package COMMAND ${CMAKE_COMMAND}
+    -DBUILD_DIR=${CMAKE_BINARY_DIR}
+    -DCONSUMER_SOURCE=${PROJECT_SOURCE_DIR}/tests/consumer
+    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/consumer
+    -DCXX=${CMAKE_CXX_COMPILER}
+    -DGENERATOR=${CMAKE_GENERATOR}
+    -P ${PROJECT_SOURCE_DIR}/cmake/check_consumer.cmake)
+  set_tests_properties(consumer.find_package PROPERTIES LABELS consumer)
+endfunction()

@@ -1,0 +1,3 @@
+#include <leibniz/leibniz.hpp>
+
+int main() { return 0; }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# RULE_LAUNCH_COMPILE wrapper (LEIBNIZ_COMPILE_STATS=ON):
+#   compile_stats.sh <tsv> <compiler-id> <source-root> -- <compile command...>
+# Runs the command under GNU time and appends "<source> <compiler> <wall s> <peak MiB>"
+# to <tsv> for the project's own .cpp files.
+# The compiler's exit status and output pass through untouched.
+tsv=$1 compiler=$2 root=$3
+shift 4
+
+src=""
+prev=""
+for a in "$@"; do
+  [[ $prev == -c ]] && src=$a
+  prev=$a
+done
+builddir=$(dirname "$tsv")
+rel=${src#"$root"/}
+# Skip non-.cpp, foreign and generated sources, and the shared test mains.
+if [[ $src != *.cpp || $src != "$root"/* || $src == "$builddir"/* || $rel == tests/support/* ]]; then
+  exec "$@"
+fi
+
+times=$(mktemp)
+/usr/bin/time -f '%e %M' -o "$times" "$@"   # -o keeps time's line out of stderr
+rc=$?
+read -r wall kib < <(tail -n 1 "$times")
+rm -f "$times"
+if [[ -n $kib ]]; then
+  # One short O_APPEND write per line, so parallel compiles do not interleave.
+  printf '%s\t%s\t%s\t%s\n' "$rel" "$compiler" "$wall" "$(awk -v k="$kib" 'BEGIN{printf "%.1f", k/1024}')" >> "$tsv"
+fi
+exit $rc

@@ -68,6 +68,35 @@ struct eps_outside {  // sqrt(v) + ε
 using inside = reading<eps_inside>;
 using outside = reading<eps_outside>;
 
+// ---- 2.2: batch statistics of Ŷ ---------------------------------------------------------------
+// E and Var are the batch average over i: E[X_ij] = 1/B Σ_i X_ij, so that
+// E[Y_ij] = m_j and E[(Y_ij − m_j)²] = v_j. The document's 2.2 uses
+// Ŷ = γ (Y − m) / sqrt(v) + β, without ε; with ε inside the root the
+// variance is γ² v / (v + ε).
+inline constexpr auto Yhat0 = intermediate<"Yhat0", "\hat{Y}">(gamma(l) * (Y(k, l) - m(l)) / sqrt(v(l)) + beta(l), k, l);
+
+template <class X>
+constexpr auto batch_mean(X x) {
+    return c<1> / B * sum(i, x);
+}
+struct statistics {
+    static constexpr auto mean = canonical(unfold(batch_mean(Yhat0(i, j)), Yhat0), centered);
+    static constexpr auto var =
+        canonical(unfold(batch_mean(pow<2>(Yhat0(i, j) - batch_mean(Yhat0(i, j)))), Yhat0), centered, variance_identity);
+    static constexpr auto mean_eps = canonical(unfold(batch_mean(inside::Yhat(i, j)), inside::Yhat), centered);
+    static constexpr auto var_eps = canonical(
+        unfold(batch_mean(pow<2>(inside::Yhat(i, j) - batch_mean(inside::Yhat(i, j)))), inside::Yhat), centered,
+        variance_identity);
+};
+/// The document: E[Ŷ[i, j]] = β[j],  Var(Ŷ[i, j]) = γ[j]².
+struct stated_statistics {
+    static constexpr auto mean = beta(j);
+    static constexpr auto var = pow<2>(gamma(j));
+    // its second line: γ[j] / v[j] · (E[Y[i, j]] − E[m[j]]) + E[β[j]], with E[Y] = E[m] = m:
+    // the factor should be γ / sqrt(v); the line is still right since it multiplies 0.
+    static constexpr auto mean_line2 = gamma(j) / v(j) * (m(j) - m(j)) + beta(j);
+};
+
 // ---- 2.3: the engine's results -------------------------------------------------------------------
 template <class R>
 struct engine {

@@ -97,21 +97,44 @@ struct simplify_source {
         return b;
     }
 };
-template <class E>
+template <class E, class... Opts>
 struct canonical_source {
     static constexpr ir::bundle make() {
         ir::bundle b;
+        ir::held_set h;
+        apply_options<Opts...>(b.ctx, h);
         ir::term t = lower<E>(b.ctx);
         b.root = ir::canonical(b.ctx, t);
         return b;
     }
 };
+
+/// Replace the listed intermediates by their definitions.
+constexpr ir::term unfold_term(ir::context& c, const ir::term& t, const std::vector<int>& which) {
+    if (t.kind == ir::op::sym && c.at(t.id).def >= 0 && ir::in(which, t.id))
+        return unfold_term(c, ir::instantiate(c, t, ir::num(0)), which);
+    ir::term out = t;
+    for (ir::term& k : out.kids) k = unfold_term(c, k, which);
+    return out;
+}
+template <class E, class... Inter>
+struct unfold_source {
+    static constexpr ir::bundle make() {
+        ir::bundle b;
+        std::vector<int> which;
+        (which.push_back(lower<Inter>(b.ctx).id), ...);
+        b.root = unfold_term(b.ctx, lower<E>(b.ctx), which);
+        return b;
+    }
+};
 /// a - b, collected with products inside sums multiplied out, so that
 /// the terms two formulas share cancel.
-template <class A, class B>
+template <class A, class B, class... Opts>
 struct difference_source {
     static constexpr ir::bundle make() {
         ir::bundle b;
+        ir::held_set h;
+        apply_options<Opts...>(b.ctx, h);
         ir::term x = lower<A>(b.ctx);
         ir::term y = lower<B>(b.ctx);
         b.root = ir::tidy(b.ctx, ir::canonical(b.ctx, ir::sub(std::move(x), std::move(y))));
@@ -203,17 +226,29 @@ constexpr auto simplify(E, Opts...) {
     return dsl::computed<dsl::simplify_source<E, Opts...>>();
 }
 
-/// The multiplied-out canonical form used to decide equality.
-template <dsl::expression E>
-constexpr auto canonical(E) {
-    return dsl::computed<dsl::canonical_source<E>>();
+/// The multiplied-out canonical form used to decide equality, under
+/// assumptions.
+template <dsl::expression E, class... Opts>
+constexpr auto canonical(E, Opts...) {
+    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::canonical: extra arguments must be assume_zero(...)");
+    return dsl::computed<dsl::canonical_source<E, Opts...>>();
+}
+
+/// e with the given intermediates replaced by their definitions
+/// (unfold(Yhat(i, j), Yhat) is Yhat's formula at (i, j)).
+template <dsl::expression E, dsl::expression... Inter>
+constexpr auto unfold(E, Inter...) {
+    static_assert(((dsl::is_terminal_v<Inter> && dsl::is_symbol_tag<dsl::terminal_tag_t<Inter>>::value) && ...),
+                  "leibniz::unfold: name intermediates (m, not m(l))");
+    return dsl::computed<dsl::unfold_source<E, Inter...>>();
 }
 
 /// a - b, collected (products inside sums multiplied out so that shared
 /// terms cancel).
-template <dsl::expression A, dsl::expression B>
-constexpr auto difference(A, B) {
-    return dsl::computed<dsl::difference_source<A, B>>();
+template <dsl::expression A, dsl::expression B, class... Opts>
+constexpr auto difference(A, B, Opts...) {
+    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::difference: extra arguments must be assume_zero(...)");
+    return dsl::computed<dsl::difference_source<A, B, Opts...>>();
 }
 
 /// The outcome of comparing two formulas.
@@ -226,10 +261,12 @@ enum class verdict : unsigned char {
 void leibniz_error_canonical_forms_agree_but_values_differ();
 
 namespace dsl {
-template <class A, class B>
+template <class A, class B, class... Opts>
 struct verdict_of {
     static constexpr verdict value = [] {
         ir::context c;
+        ir::held_set h;
+        apply_options<Opts...>(c, h);
         ir::term a = lower<A>(c), b = lower<B>(c);
         ir::term ca = ir::canonical(c, a), cb = ir::canonical(c, b);
         bool same_form = ca == cb;
@@ -246,16 +283,18 @@ struct verdict_of {
 };
 }  // namespace dsl
 
-/// Compare two formulas: equal, differs, or undecided.
-template <dsl::expression A, dsl::expression B>
-constexpr verdict compare(A, B) {
-    return dsl::verdict_of<A, B>::value;
+/// Compare two formulas (under assumptions): equal, differs, or undecided.
+template <dsl::expression A, dsl::expression B, class... Opts>
+constexpr verdict compare(A, B, Opts...) {
+    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::compare: extra arguments must be assume_zero(...)");
+    return dsl::verdict_of<A, B, Opts...>::value;
 }
 
-/// True only when a and b have the same canonical form.
-template <dsl::expression A, dsl::expression B>
-constexpr bool equivalent(A, B) {
-    return dsl::verdict_of<A, B>::value == verdict::equal;
+/// True only when a and b have the same canonical form (under assumptions).
+template <dsl::expression A, dsl::expression B, class... Opts>
+constexpr bool equivalent(A, B, Opts...) {
+    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::equivalent: extra arguments must be assume_zero(...)");
+    return dsl::verdict_of<A, B, Opts...>::value == verdict::equal;
 }
 
 /// True when a and b agree numerically at the sample points.

@@ -172,7 +172,7 @@ constexpr text join_factors(const context& c, const std::vector<term>& fs, const
         text s;
         if (f.kind == op::sum && !last)
             s = paren(print(c, f, o));
-        else if (fs.size() == 1 && f.kind == op::sum)
+        else if (f.kind == op::sum)
             s = print(c, f, o);
         else
             s = print_at(c, f, fs.size() == 1 ? prec_mul : prec_pow - (f.kind == op::pow ? 1 : 0), o);
@@ -215,7 +215,9 @@ constexpr text print_product(const context& c, const term& t, const latex_option
         return out;
     }
     // \frac{a}{b} \sum_k ..., not \frac{a \sum_k ...}{b}
-    if (!up.empty() && up.back().kind == op::sum) {
+    std::size_t sums = 0;
+    for (const term& f : up) sums += f.kind == op::sum ? 1 : 0;
+    if (sums == 1 && up.back().kind == op::sum) {
         term rest = make(op::mul, {});
         rest.kids.push_back(num(coef));
         for (std::size_t i = 0; i + 1 != up.size(); ++i) rest.kids.push_back(up[i]);

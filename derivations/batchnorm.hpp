@@ -73,7 +73,7 @@ using outside = reading<eps_outside>;
 // E[Y_ij] = m_j and E[(Y_ij − m_j)²] = v_j. The document's 2.2 uses
 // Ŷ = γ (Y − m) / sqrt(v) + β, without ε; with ε inside the root the
 // variance is γ² v / (v + ε).
-inline constexpr auto Yhat0 = intermediate<"Yhat0", "\hat{Y}">(gamma(l) * (Y(k, l) - m(l)) / sqrt(v(l)) + beta(l), k, l);
+inline constexpr auto Yhat0 = intermediate<"Yhat0", "\\hat{Y}">(gamma(l) * (Y(k, l) - m(l)) / sqrt(v(l)) + beta(l), k, l);
 
 template <class X>
 constexpr auto batch_mean(X x) {

@@ -186,6 +186,12 @@ constexpr auto binary(L l, R r) {
     if constexpr (expression<L> && expression<R>) return node<K>(l, r);
     else return terminal<constant_tag<0, 1>>();  // unreachable after the static_assert
 }
+/// Whether two operands of + or - have compatible free indices: the same,
+/// or one side's a subset of the other's (it is then the same for every
+/// value of the extra indices, as m_l in Y_il - m_l). Defined in lower.hpp.
+template <class L, class R>
+constexpr bool compatible_free_indices();
+
 template <class T>
 constexpr bool is_zero_constant() {
     if constexpr (std::remove_cvref_t<T>::kind == yap::expr_kind::terminal) {
@@ -200,11 +206,17 @@ constexpr bool is_zero_constant() {
 template <class L, class R>
     requires dsl::operands<L, R>
 constexpr auto operator+(L l, R r) {
+    if constexpr (dsl::expression<L> && dsl::expression<R>)
+        static_assert(dsl::compatible_free_indices<L, R>(),
+                      "leibniz: the two sides of + have different free indices (as in Y(k, l) + Y(k, s))");
     return dsl::binary<yap::expr_kind::plus>(l, r);
 }
 template <class L, class R>
     requires dsl::operands<L, R>
 constexpr auto operator-(L l, R r) {
+    if constexpr (dsl::expression<L> && dsl::expression<R>)
+        static_assert(dsl::compatible_free_indices<L, R>(),
+                      "leibniz: the two sides of - have different free indices (as in Y(k, l) - Y(k, s))");
     return dsl::binary<yap::expr_kind::minus>(l, r);
 }
 template <class L, class R>
@@ -367,3 +379,6 @@ constexpr auto delta(I i, J j) {
 }
 
 }  // namespace leibniz
+
+// The definition of compatible_free_indices (used by + and -) lives with lowering.
+#include <leibniz/dsl/lower.hpp>

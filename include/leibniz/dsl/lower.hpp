@@ -217,6 +217,22 @@ struct frozen {
     }();
 };
 
+template <class L, class R>
+constexpr bool compatible_free_indices() {
+    ir::context c;
+    std::vector<int> a = ir::free_indices(lower<L>(c)), b = ir::free_indices(lower<R>(c));
+    // one side may broadcast over the other's extra indices (Y_il - m_l)
+    auto subset = [](const std::vector<int>& x, const std::vector<int>& y) {
+        for (int i : x) {
+            bool found = false;
+            for (int j : y) found = found || i == j;
+            if (!found) return false;
+        }
+        return true;
+    };
+    return subset(a, b) || subset(b, a);
+}
+
 /// The bundle of a plain expression.
 template <class E>
 struct lowered {

@@ -1,0 +1,20 @@
+// expect: leibniz: the two sides of + have different free indices
+// Adding tensor elements with different free indices is rejected where the
+// expression is written.
+#include <leibniz/leibniz.hpp>
+
+using namespace leibniz;
+constexpr auto B = extent<"B">();
+constexpr auto M = extent<"M">();
+constexpr auto k = index<"k">(B);
+constexpr auto l = index<"l">(M);
+constexpr auto s = index<"s">(M);
+constexpr auto Y = tensor<"Y">(B, M);
+constexpr auto eps = symbol<"epsilon", "\\epsilon">();
+
+#ifdef LEIBNIZ_COMPILE_FAIL
+constexpr auto bad = Y(k, l) + Y(k, s);
+#else
+constexpr auto good = Y(k, l) + Y(k, l) + eps;  // a scalar may be added to every element
+static_assert(latex(simplify(good)) == "2 Y_{kl} + \\epsilon");
+#endif

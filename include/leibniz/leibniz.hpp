@@ -2,3 +2,4 @@
 #pragma once
 #include <leibniz/core.hpp>
 #include <leibniz/dsl/expr.hpp>
+#include <leibniz/evaluate.hpp>

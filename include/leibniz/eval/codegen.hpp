@@ -1,0 +1,180 @@
+// Code generation: one inlined function per node of the frozen IR, chosen by
+// `if constexpr` on the node's kind, so that an evaluation compiles to
+// straight-line arithmetic (loops only for sums). Children of node i start at
+// i + 1; the next sibling of node j is at j + nodes[j].size.
+#pragma once
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+#include <boost/hana/pair.hpp>
+
+#include <leibniz/eval/plan.hpp>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define LEIBNIZ_EVAL_INLINE [[gnu::always_inline]] inline
+#else
+#define LEIBNIZ_EVAL_INLINE inline
+#endif
+
+namespace leibniz::eval {
+
+template <class Plan>
+struct codegen {
+    using T = typename Plan::value_type;
+    using env_type = typename Plan::env_type;
+    using values_type = typename Plan::values_type;
+    static constexpr const auto& F = Plan::F;
+
+    static constexpr std::size_t kid(std::size_t i, std::size_t k) {
+        std::size_t j = i + 1;
+        for (std::size_t n = 0; n != k; ++n) j += static_cast<std::size_t>(F.nodes[j].size);
+        return j;
+    }
+    template <std::size_t I, std::size_t K>
+    static constexpr std::size_t kid_id = static_cast<std::size_t>(F.nodes[kid(I, K)].id);
+
+    /// Index values and extents as numbers (signed: a cheaper conversion).
+    LEIBNIZ_EVAL_INLINE static constexpr T as_number(std::size_t n) { return static_cast<T>(static_cast<long long>(n)); }
+
+    /// b^E by repeated squaring.
+    template <long long E>
+    LEIBNIZ_EVAL_INLINE static constexpr T ipow(T b) {
+        if constexpr (E == 1) {
+            return b;
+        } else if constexpr (E % 2 == 0) {
+            const T h = ipow<E / 2>(b);
+            return h * h;
+        } else {
+            return ipow<E - 1>(b) * b;
+        }
+    }
+    /// b^E sqrt(b)
+    template <long long E>
+    LEIBNIZ_EVAL_INLINE static constexpr T ipow_sqrt(T b) {
+        using std::sqrt;
+        if constexpr (E == 0) return sqrt(b);
+        else return ipow<E>(b) * sqrt(b);
+    }
+
+    /// b^(P/Q), Q > 0
+    template <long long P, long long Q>
+    LEIBNIZ_EVAL_INLINE static constexpr T rational_pow(T b) {
+        constexpr long long limit = 1LL << 16;  // beyond that std::pow is both faster and more accurate
+        if constexpr (P == 0) {
+            return T(1);
+        } else if constexpr (Q == 1 && P > 0 && P <= limit) {
+            return ipow<P>(b);
+        } else if constexpr (Q == 1 && P < 0 && -P <= limit) {
+            return T(1) / ipow<-P>(b);
+        } else if constexpr (Q == 2 && P > 0 && P <= limit) {
+            return ipow_sqrt<(P - 1) / 2>(b);
+        } else if constexpr (Q == 2 && P < 0 && -P <= limit) {
+            return T(1) / ipow_sqrt<(-P - 1) / 2>(b);
+        } else {
+            using std::pow;
+            return pow(b, static_cast<T>(P) / static_cast<T>(Q));
+        }
+    }
+
+    template <std::size_t I, std::size_t... K>
+    LEIBNIZ_EVAL_INLINE static constexpr T add(env_type& env, const values_type& v, std::index_sequence<K...>) {
+        return (... + node<kid(I, K)>(env, v));
+    }
+    template <std::size_t I, std::size_t... K>
+    LEIBNIZ_EVAL_INLINE static constexpr T mul(env_type& env, const values_type& v, std::index_sequence<K...>) {
+        return (... * node<kid(I, K)>(env, v));
+    }
+
+    /// Element of a bound view: row-major, indices 1-based in the formula.
+    template <std::size_t I, class View, std::size_t... K>
+    LEIBNIZ_EVAL_INLINE static constexpr T element(const env_type& env, const View& view, std::index_sequence<K...>) {
+        std::size_t off = 0;
+        ((off = off * view.extents[K] + (env.index[kid_id<I, K>] - 1)), ...);
+        return static_cast<T>(view.data[off]);
+    }
+
+    /// An unbound intermediate m(k, l): its definition with the parameters
+    /// set to the actual indices.
+    template <std::size_t I, std::size_t... K>
+    LEIBNIZ_EVAL_INLINE static constexpr T instantiate(env_type& env, const values_type& v, std::index_sequence<K...>) {
+        constexpr const ir::sym_entry& e = F.syms[F.nodes[I].id];
+        constexpr std::size_t body = Plan::def_start[static_cast<std::size_t>(e.def)];
+        if constexpr (sizeof...(K) == 0) {
+            return node<body>(env, v);
+        } else {
+            const std::array<std::size_t, sizeof...(K)> actual{env.index[kid_id<I, K>]...};
+            const std::array<std::size_t, sizeof...(K)> saved{env.index[e.params[K]]...};
+            ((env.index[e.params[K]] = actual[K]), ...);
+            const T r = node<body>(env, v);
+            ((env.index[e.params[K]] = saved[K]), ...);
+            return r;
+        }
+    }
+
+    template <std::size_t I>
+    LEIBNIZ_EVAL_INLINE static constexpr T node(env_type& env, const values_type& v) {
+        constexpr ir::flat_node n = F.nodes[I];
+        constexpr auto kids = std::make_index_sequence<static_cast<std::size_t>(n.nkids)>{};
+        if constexpr (n.kind == ir::op::num) {
+            constexpr T value = static_cast<T>(n.num) / static_cast<T>(n.den);
+            return value;
+        } else if constexpr (n.kind == ir::op::idx) {
+            return as_number(env.index[n.id]);
+        } else if constexpr (n.kind == ir::op::sym) {
+            constexpr const ir::sym_entry& e = F.syms[n.id];
+            constexpr int b = Plan::bind_of[static_cast<std::size_t>(n.id)];
+            if constexpr (e.kind == ir::sym_kind::extent) {
+                return as_number(env.extent[n.id]);
+            } else if constexpr (b >= 0) {
+                const auto& value = boost::hana::second(std::get<static_cast<std::size_t>(b)>(v));
+                if constexpr (n.nkids == 0) return static_cast<T>(value);
+                else return element<I>(env, value, kids);
+            } else {
+                return instantiate<I>(env, v, kids);
+            }
+        } else if constexpr (n.kind == ir::op::add) {
+            return add<I>(env, v, kids);
+        } else if constexpr (n.kind == ir::op::mul) {
+            return mul<I>(env, v, kids);
+        } else if constexpr (n.kind == ir::op::pow) {
+            constexpr ir::flat_node e = F.nodes[kid(I, 1)];
+            if constexpr (e.kind == ir::op::num) {
+                return rational_pow<e.num, e.den>(node<I + 1>(env, v));
+            } else {
+                using std::pow;
+                return pow(node<I + 1>(env, v), node<kid(I, 1)>(env, v));
+            }
+        } else if constexpr (n.kind == ir::op::exp) {
+            using std::exp;
+            return exp(node<I + 1>(env, v));
+        } else if constexpr (n.kind == ir::op::log) {
+            using std::log;
+            return log(node<I + 1>(env, v));
+        } else if constexpr (n.kind == ir::op::relu) {
+            const T a = node<I + 1>(env, v);
+            return a > T(0) ? a : T(0);
+        } else if constexpr (n.kind == ir::op::step) {
+            return node<I + 1>(env, v) > T(0) ? T(1) : T(0);
+        } else if constexpr (n.kind == ir::op::delta) {
+            return env.index[kid_id<I, 0>] == env.index[kid_id<I, 1>] ? T(1) : T(0);
+        } else {
+            static_assert(n.kind == ir::op::sum, "leibniz::evaluate: a node kind the evaluator does not know");
+            constexpr std::size_t k = static_cast<std::size_t>(n.id);
+            constexpr std::size_t range = static_cast<std::size_t>(F.syms[n.id].dims[0]);
+            const std::size_t count = env.extent[range];
+            const std::size_t saved = env.index[k];
+            T s = T(0);
+            for (std::size_t i = 1; i <= count; ++i) {
+                env.index[k] = i;
+                s += node<I + 1>(env, v);
+            }
+            env.index[k] = saved;
+            return s;
+        }
+    }
+};
+
+}  // namespace leibniz::eval

@@ -1,0 +1,6 @@
+// Derivative cases: log. Each hand-derived
+// result must be equivalent to the engine's derivative, which must print
+// exactly as pinned.
+#include "../support/derivative_cases.hpp"
+
+static_assert(leibniz_test::check_group<leibniz_test::log_cases>());

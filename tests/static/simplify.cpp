@@ -1,0 +1,141 @@
+// Laws of simplify, the collected normal form: each law is pinned by the
+// printed result, checked to be idempotent, and (where the law is not an
+// identity of the printer alone) checked to preserve the value.
+#include <leibniz/leibniz.hpp>
+
+using namespace leibniz;
+using namespace leibniz::literals;
+
+namespace {
+constexpr auto a = symbol<"a">();
+constexpr auto b = symbol<"b">();
+constexpr auto x = symbol<"x">();
+constexpr auto y = symbol<"y">();
+constexpr auto z = symbol<"z">();
+constexpr auto gam = symbol<"gamma", "\\gamma">();
+
+// simplify(e) keeps e's value and is a fixed point of simplify.
+template <class E>
+constexpr bool law_holds(E e) {
+    return numerically_equal(simplify(e), e) && latex(simplify(simplify(e))) == latex(simplify(e));
+}
+}  // namespace
+
+// ---- like terms ---------------------------------------------------------------------------------
+static_assert(latex(simplify(x + x)) == "2 x");
+static_assert(latex(simplify(3_c * x - x)) == "2 x");
+static_assert(latex(simplify(x * y + y * x)) == "2 x y");
+static_assert(latex(simplify(y * x * z + z * y * x)) == "2 x y z");
+static_assert(latex(simplify(c<1, 2> * x + c<1, 3> * x)) == "\\frac{5}{6} x");
+static_assert(latex(simplify(gam * x + x * gam)) == "2 \\gamma x");
+static_assert(latex(simplify(log(x) + log(x))) == "2 \\log(x)");
+static_assert(latex(simplify(x + y - x)) == "y");
+static_assert(latex(simplify(x * y + 2_c * x * y - 3_c * y * x)) == "0");
+// a sum times a number joins the terms around it
+static_assert(latex(simplify(2_c * (x + y) + x)) == "3 x + 2 y");
+static_assert(latex(simplify(2_c * (x + y) - (x + y))) == "x + y");
+static_assert(law_holds(2_c * (x + y) + x));
+
+// ---- cancellation -------------------------------------------------------------------------------
+static_assert(latex(simplify(x - x)) == "0");
+static_assert(latex(simplify(x / x)) == "1");
+static_assert(latex(simplify(x * y / (y * x))) == "1");
+static_assert(latex(simplify((x + y) / (x + y))) == "1");
+static_assert(latex(simplify((x + y) - (y + x))) == "0");
+static_assert(latex(simplify(log(x) - log(x))) == "0");
+static_assert(latex(simplify(pow<2>(x + y) - (x + y) * (x + y))) == "0");
+static_assert(latex(simplify(x - (x + y))) == "-y");
+
+// ---- neutral and absorbing elements --------------------------------------------------------------
+static_assert(latex(simplify(0_c * x)) == "0");
+static_assert(latex(simplify(1_c * x)) == "x");
+static_assert(latex(simplify(x + 0_c)) == "x");
+static_assert(latex(simplify(pow<0>(x))) == "1");
+static_assert(latex(simplify(pow<1>(x))) == "x");
+static_assert(latex(simplify(pow(x, 0_c))) == "1");
+static_assert(latex(simplify(pow(x, 1_c))) == "x");
+static_assert(latex(simplify(pow(1_c, x))) == "1");
+
+// ---- like factors and power merging: x^a x^b = x^(a + b) --------------------------------------------
+static_assert(latex(simplify(x * x)) == "x^{2}");
+static_assert(latex(simplify(x * y * x)) == "x^{2} y");
+static_assert(latex(simplify(pow<2>(x) * pow<3>(x))) == "x^{5}");
+static_assert(latex(simplify(sqrt(x) * sqrt(x))) == "x");
+static_assert(latex(simplify(pow<1, 3>(x) * pow<2, 3>(x))) == "x");
+static_assert(latex(simplify(pow<3, 2>(x) / x)) == "\\sqrt{x}");
+static_assert(latex(simplify(x * pow<-1, 2>(x))) == "\\sqrt{x}");
+static_assert(latex(simplify(sqrt(x) / x)) == "\\frac{1}{\\sqrt{x}}");
+static_assert(latex(simplify(x / (x * x * x))) == "\\frac{1}{x^{2}}");
+static_assert(latex(simplify(pow(x, y) * pow(x, z))) == "x^{y + z}");
+static_assert(latex(simplify(pow(x, y) * x)) == "x^{y + 1}");
+static_assert(latex(simplify(pow(x, y) / pow(x, y))) == "1");
+static_assert(latex(simplify(pow(x, c<1, 2>) * sqrt(x))) == "x");
+static_assert(law_holds(pow(x, y) * pow(x, z) * x));
+
+// ---- powers of powers and of products: (x^p)^q = x^(p q), (x y)^r = x^r y^r --------------------------
+static_assert(latex(simplify(pow<2>(pow<3>(x)))) == "x^{6}");
+static_assert(latex(simplify(pow<1, 2>(pow<4>(x)))) == "x^{2}");
+static_assert(latex(simplify(pow<2>(pow<1, 2>(x * y)))) == "x y");
+static_assert(latex(simplify(pow<2>(x * y))) == "x^{2} y^{2}");
+static_assert(latex(simplify((a * b) * (a * b) * (a * b))) == "a^{3} b^{3}");
+static_assert(latex(simplify(pow<2>(2_c * x))) == "4 x^{2}");
+static_assert(latex(simplify(pow<2>(-x))) == "x^{2}");
+static_assert(latex(simplify(pow<-2>(x * y))) == "\\frac{1}{x^{2} y^{2}}");
+static_assert(latex(simplify(sqrt(x * y))) == "\\sqrt{x} \\sqrt{y}");
+static_assert(latex(simplify(pow<3, 2>(4_c * x))) == "8 x^{\\frac{3}{2}}");
+static_assert(latex(simplify(pow<2>(x * y) / (x * x))) == "y^{2}");
+static_assert(law_holds(pow<3, 2>(4_c * x * y)));
+
+// ---- rational folding --------------------------------------------------------------------------------
+static_assert(latex(simplify(2_c * 3_c)) == "6");
+static_assert(latex(simplify(c<1, 2> + c<1, 3>)) == "\\frac{5}{6}");
+static_assert(latex(simplify(c<-1, 2> * c<-1, 2>)) == "\\frac{1}{4}");
+static_assert(latex(simplify(2_c * x * c<1, 2>)) == "x");
+static_assert(latex(simplify(x / 4_c * 2_c)) == "\\frac{1}{2} x");
+static_assert(latex(simplify(3_c * x / (6_c * y))) == "\\frac{x}{2 y}");
+static_assert(latex(simplify(pow<3>(c<2, 3>))) == "\\frac{8}{27}");
+static_assert(latex(simplify(pow<-1>(c<2, 3>))) == "\\frac{3}{2}");
+static_assert(latex(simplify(pow<1, 2>(4_c))) == "2");
+static_assert(latex(simplify(pow<1, 2>(c<1, 4>))) == "\\frac{1}{2}");
+static_assert(latex(simplify(pow<-1, 2>(9_c))) == "\\frac{1}{3}");
+static_assert(latex(simplify(pow<1, 3>(c<8, 27>))) == "\\frac{2}{3}");
+// an irrational root stays a root
+static_assert(latex(simplify(pow<1, 2>(2_c))) == "\\sqrt{2}");
+static_assert(latex(simplify(x - 2_c * y + 3_c)) == "x - 2 y + 3");
+
+// ---- exp and log ----------------------------------------------------------------------------------------
+static_assert(latex(simplify(exp(log(x)))) == "x");
+static_assert(latex(simplify(log(exp(x)))) == "x");
+static_assert(latex(simplify(exp(log(x * y)))) == "x y");
+static_assert(latex(simplify(log(exp(x + y)))) == "x + y");
+static_assert(latex(simplify(exp(0_c))) == "1");
+static_assert(latex(simplify(log(1_c))) == "0");
+static_assert(latex(simplify(exp(x) * exp(y))) == "\\exp(x + y)");
+static_assert(latex(simplify(exp(x) * exp(-x))) == "1");
+static_assert(latex(simplify(exp(x) * exp(x))) == "\\exp(2 x)");
+static_assert(latex(simplify(pow<2>(exp(x)))) == "\\exp(2 x)");
+static_assert(law_holds(exp(x) * exp(y) * pow<3>(exp(y))));
+
+// ---- relu and step of numbers ------------------------------------------------------------------------------
+static_assert(latex(simplify(relu(-2_c))) == "0");
+static_assert(latex(simplify(relu(3_c))) == "3");
+static_assert(latex(simplify(step(c<1, 2>))) == "1");
+static_assert(latex(simplify(step(-1_c))) == "0");
+static_assert(latex(simplify(step(0_c))) == "0");
+
+// ---- order, and what simplify does not do ----------------------------------------------------------------
+static_assert(latex(simplify(y + x)) == "x + y");
+static_assert(latex(simplify(b + a)) == "a + b");
+// products of sums are collected, not multiplied out (that is canonical's job)
+static_assert(latex(simplify((x + y) * (x + y))) == "(x + y)^{2}");
+static_assert(latex(simplify(pow<2>(x + y) * (x + y))) == "(x + y)^{3}");
+static_assert(latex(simplify(2_c * (x + y))) == "2 (x + y)");
+static_assert(latex(simplify(x * (y + z))) == "x (y + z)");
+static_assert(latex(simplify(-(x + y))) == "-(x + y)");
+static_assert(latex(canonical(2_c * (x + y))) == "2 x + 2 y");
+static_assert(latex(canonical((x + y) * (x - y))) == "x^{2} - y^{2}");
+static_assert(latex(canonical(x * (y + z) - x * y)) == "x z");
+static_assert(latex(canonical(pow<3>(x + y))) == "3 x y^{2} + 3 x^{2} y + x^{3} + y^{3}");
+// exp(2 log x) is not rewritten to x^2
+static_assert(latex(simplify(exp(2_c * log(x)))) == "\\exp(2 \\log(x))");
+static_assert(law_holds(x * (y + z) + pow<2>(x + y) * (x + y)));

@@ -75,10 +75,31 @@ constexpr double pow(double b, double e) {
 }
 }  // namespace cmath
 
+/// The value of an intermediate at given index values, kept so that a
+/// deep chain of intermediates (a network's layers) is evaluated once per
+/// element, not once per use.
+struct numeric_memo {
+    int id = -1;
+    int at[max_rank]{};
+    double value = 0;
+};
+
 struct numeric_point {
     unsigned long long seed;
     std::vector<int> index_ids, index_values;
+    std::vector<numeric_memo> memo{};
+    /// set when a value leaves the real domain (log of a non-positive value,
+    /// a fractional power of a negative one, overflow): the point is not used
+    bool out_of_domain = false;
 };
+
+constexpr double checked(numeric_point& p, double v) {
+    if (!(v > -1e300 && v < 1e300)) {
+        p.out_of_domain = true;
+        return 0;
+    }
+    return v;
+}
 
 constexpr unsigned long long mix(unsigned long long h, unsigned long long v) {
     h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -125,6 +146,11 @@ constexpr double numeric_value(const context& c, const term& t, numeric_point& p
                 std::size_t mark = p.index_ids.size();
                 std::vector<int> actual;
                 for (const term& k : t.kids) actual.push_back(index_value(p, k.id));
+                for (const numeric_memo& m : p.memo) {
+                    bool same = m.id == t.id;
+                    for (std::size_t r = 0; same && r != actual.size(); ++r) same = m.at[r] == actual[r];
+                    if (same) return m.value;
+                }
                 for (int r = 0; r != e.rank; ++r) {
                     p.index_ids.push_back(e.params[r]);
                     p.index_values.push_back(actual[static_cast<std::size_t>(r)]);
@@ -132,6 +158,11 @@ constexpr double numeric_value(const context& c, const term& t, numeric_point& p
                 double value = numeric_value(c, c.defs[static_cast<std::size_t>(e.def)], p);
                 p.index_ids.resize(mark);
                 p.index_values.resize(mark);
+                numeric_memo m;
+                m.id = t.id;
+                for (std::size_t r = 0; r != actual.size(); ++r) m.at[r] = actual[r];
+                m.value = value;
+                p.memo.push_back(m);
                 return value;
             }
             unsigned long long h = name_hash(e.name_view(), p.seed);
@@ -146,11 +177,42 @@ constexpr double numeric_value(const context& c, const term& t, numeric_point& p
         case op::mul: {
             double s = 1;
             for (const term& k : t.kids) s *= numeric_value(c, k, p);
-            return s;
+            return checked(p, s);
         }
-        case op::pow: return cmath::pow(numeric_value(c, t.kids[0], p), numeric_value(c, t.kids[1], p));
-        case op::exp: return cmath::exp(numeric_value(c, t.kids[0], p));
-        case op::log: return cmath::log(numeric_value(c, t.kids[0], p));
+        case op::pow: {
+            double b = numeric_value(c, t.kids[0], p), e = numeric_value(c, t.kids[1], p);
+            bool integer = double(static_cast<long long>(e)) == e;
+            if ((b < 0 && !integer) || (b == 0 && e < 0)) {
+                p.out_of_domain = true;
+                return 0;
+            }
+            if (b < 0) {  // an integer power of a negative base
+                double r = cmath::pow(-b, e);
+                return checked(p, static_cast<long long>(e) % 2 == 0 ? r : -r);
+            }
+            if (b == 0) return e == 0 ? 1 : 0;
+            if (e > 0 && cmath::log(b) * e > 690) {
+                p.out_of_domain = true;
+                return 0;
+            }
+            return checked(p, cmath::pow(b, e));
+        }
+        case op::exp: {
+            double a = numeric_value(c, t.kids[0], p);
+            if (a > 690) {
+                p.out_of_domain = true;
+                return 0;
+            }
+            return cmath::exp(a);
+        }
+        case op::log: {
+            double a = numeric_value(c, t.kids[0], p);
+            if (!(a > 0)) {
+                p.out_of_domain = true;
+                return 0;
+            }
+            return cmath::log(a);
+        }
         case op::relu: {
             double a = numeric_value(c, t.kids[0], p);
             return a > 0 ? a : 0;
@@ -191,6 +253,7 @@ constexpr bool numerically_equal(const context& c, const term& a, const term& b,
             p.index_values.push_back(1 + static_cast<int>(mix(p.seed, static_cast<unsigned long long>(f)) % static_cast<unsigned long long>(ext)));
         }
         double x = numeric_value(c, a, p), y = numeric_value(c, b, p);
+        if (p.out_of_domain) continue;  // no witness here either way
         double scale = cmath::abs(x) > cmath::abs(y) ? cmath::abs(x) : cmath::abs(y);
         if (cmath::abs(x - y) > 1e-9 * (scale > 1 ? scale : 1)) return false;
     }

@@ -5,11 +5,13 @@
 #pragma once
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/dsl/lower.hpp>
+#include <leibniz/dsl/partial_symbol.hpp>
 #include <leibniz/print/latex.hpp>
 #include <leibniz/simplify/canonical.hpp>
 #include <leibniz/simplify/factor.hpp>
 #include <leibniz/simplify/fold.hpp>
 #include <leibniz/simplify/numeric.hpp>
+#include <leibniz/simplify/rational.hpp>
 #include <leibniz/simplify/simplify.hpp>
 
 namespace leibniz {
@@ -253,7 +255,7 @@ constexpr auto difference(A, B, Opts...) {
 
 /// The outcome of comparing two formulas.
 enum class verdict : unsigned char {
-    equal,     ///< same canonical form (and numerically equal)
+    equal,     ///< same canonical form, or a - b is 0 over a common denominator
     differs,   ///< numerically different at a sample point
     undecided  ///< different canonical forms, yet numerically equal at every sample
 };
@@ -277,6 +279,11 @@ struct verdict_of {
         bool assumed = !c.rule_lhs.empty();
         if (same_form && !same_value && !assumed) leibniz_error_canonical_forms_agree_but_values_differ();
         if (same_form) return verdict::equal;
+        // second proof: a - b with its sum denominators cleared is 0
+        if (ir::cleared_difference(c, a, b).is_zero()) {
+            if (!same_value && !assumed) leibniz_error_canonical_forms_agree_but_values_differ();
+            return verdict::equal;
+        }
         if (same_value || (assumed && ir::numerically_equal(c, ca, cb))) return verdict::undecided;
         return verdict::differs;
     }();

@@ -24,6 +24,10 @@ struct latex_options {
     step_style step = step_style::indicator;
     relu_style relu = relu_style::max;
     bool fractions = true;  ///< negative powers as \frac; otherwise as ^{-r}
+    /// Print a product nested in a product (unsimplified expressions) as one
+    /// fraction; otherwise each nested product stays a factor of its own,
+    /// a (f(x) \frac{y}{z}) as built.
+    bool merge_products = true;
 };
 
 namespace ir {
@@ -163,6 +167,12 @@ constexpr text print_power(const context& c, const term& b, const term& e, const
     return out;
 }
 
+constexpr bool has_sum_factor(const term& t) {
+    for (const term& k : t.kids)
+        if (k.kind == op::sum || (k.kind == op::mul && has_sum_factor(k))) return true;
+    return false;
+}
+
 /// Juxtapose factors, with \cdot where two numbers would run together.
 constexpr text join_factors(const context& c, const std::vector<term>& fs, const latex_options& o, bool lead_number) {
     text out;
@@ -174,6 +184,10 @@ constexpr text join_factors(const context& c, const std::vector<term>& fs, const
             s = paren(print(c, f, o));
         else if (f.kind == op::sum)
             s = print(c, f, o);
+        else if (f.kind == op::mul && !is_negative_term(f) && !has_sum_factor(f))
+            s = print(c, f, o);  // a nested product kept apart: juxtaposed as it is
+        else if (f.kind == op::mul)
+            s = paren(print(c, f, o));
         else
             s = print_at(c, f, fs.size() == 1 ? prec_mul : prec_pow - (f.kind == op::pow ? 1 : 0), o);
         bool starts_digit = !s.empty() && s.chars[0] >= '0' && s.chars[0] <= '9';
@@ -255,11 +269,11 @@ constexpr text print_function(std::string_view name, text arg) {
 }
 
 /// Nested sums and products of an unsimplified expression print as one.
-constexpr term flatten_nested(const term& t) {
-    if (t.kind != op::add && t.kind != op::mul) return t;
+constexpr term flatten_nested(const term& t, bool products = true) {
+    if (t.kind != op::add && (t.kind != op::mul || !products)) return t;
     term out = make(t.kind, {});
     for (const term& k : t.kids) {
-        term f = flatten_nested(k);
+        term f = flatten_nested(k, products);
         if (f.kind == t.kind)
             for (term& g : f.kids) out.kids.push_back(std::move(g));
         else
@@ -284,8 +298,8 @@ constexpr term flatten_nested(const term& t) {
     return out;
 }
 
-constexpr bool is_flat(const term& t) {
-    if (t.kind != op::add && t.kind != op::mul) return true;
+constexpr bool is_flat(const term& t, bool products = true) {
+    if (t.kind != op::add && (t.kind != op::mul || !products)) return true;
     for (std::size_t i = 0; i != t.kids.size(); ++i) {
         if (t.kids[i].kind == t.kind) return false;
         if (t.kind == op::mul && i > 0 && t.kids[i].is_num()) return false;
@@ -294,7 +308,7 @@ constexpr bool is_flat(const term& t) {
 }
 
 constexpr text print(const context& c, const term& t, const latex_options& o) {
-    if (!is_flat(t)) return print(c, flatten_nested(t), o);
+    if (!is_flat(t, o.merge_products)) return print(c, flatten_nested(t, o.merge_products), o);
     switch (t.kind) {
         case op::num: return rational_latex(t.value);
         case op::idx: return text(c.at(t.id).latex_view());
@@ -302,7 +316,9 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
         case op::add: {
             text out;
             for (std::size_t i = 0; i != t.kids.size(); ++i) {
-                const term& k = t.kids[i];
+                // flattened first, so that the sign of x + (-1 * 1) y or
+                // x - (-y) is seen: x - y, x + y
+                const term k = flatten_nested(t.kids[i]);
                 bool negative = is_negative_term(k);
                 if (i) out += negative ? " - " : " + ";
                 else if (negative) out += '-';
@@ -357,6 +373,8 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
             // a negative body reads better in parentheses: Σ_k (-a_k)
             if (is_negative_term(t.kids[0]))
                 out += paren(print(c, t.kids[0], o));
+            else if (t.kids[0].kind == op::sum)  // Σ_k Σ_l x: nothing to group
+                out += print(c, t.kids[0], o);
             else
                 out += print_at(c, t.kids[0], prec_mul, o);
             return out;

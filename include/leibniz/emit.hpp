@@ -1,11 +1,15 @@
 // emit_cpp: standalone C++ source for an expression (typically a derived
 // gradient), as a compile-time string. The function it defines is
 //   template <class T> void NAME(extents..., inputs..., T* out);
-// with every summation hoisted into its own pass and every intermediate
-// computed once.
+// (extents, then inputs, each in alphabetical order of their names; scalars
+// by value, tensors as row-major arrays), computed by the loop plan of
+// emit/loops.hpp: every summation hoisted into its own pass, shared work done
+// once. emit_cuda gives the same computation as CUDA kernels and a host
+// function that launches them.
 #pragma once
 #include <leibniz/core.hpp>
 #include <leibniz/emit/cpp.hpp>
+#include <leibniz/evaluate.hpp>
 
 namespace leibniz {
 
@@ -13,7 +17,7 @@ namespace dsl {
 inline constexpr std::size_t emit_staging_chars = 65536;
 void leibniz_error_emitted_source_too_long();
 
-template <fixed_string Name, class E, class... I>
+template <fixed_string Name, emit::target_language Lang, class E, class... I>
 struct emitted_source {
     struct staged_t {
         char data[emit_staging_chars];
@@ -24,7 +28,31 @@ struct emitted_source {
         b.root = lower<E>(b.ctx);
         std::vector<int> order;
         (order.push_back(lower<I>(b.ctx).id), ...);
-        detail::text s = emit::emit_cpp(b, order, Name.view());
+        detail::text s = emit::emit_cpp(b, order, Name.view(), Lang);
+        if (s.size() > emit_staging_chars) leibniz_error_emitted_source_too_long();
+        staged_t out{};
+        for (std::size_t i = 0; i != s.size(); ++i) out.data[i] = s.chars[i];
+        out.size = s.size();
+        return out;
+    }();
+    static constexpr fixed_string<staged.size> value = [] {
+        fixed_string<staged.size> out{};
+        for (std::size_t i = 0; i != staged.size; ++i) out.data[i] = staged.data[i];
+        return out;
+    }();
+};
+template <class... Specs>
+struct plan_text {
+    struct staged_t {
+        char data[emit_staging_chars];
+        std::size_t size;
+    };
+    static constexpr staged_t staged = [] {
+        ir::context c;
+        std::vector<ir::term> roots;
+        std::vector<std::vector<int>> orders;
+        (eval::arrays::spec_ops<Specs>::add(c, roots, orders), ...);
+        detail::text s = emit::plan_listing(emit::plan_program(c, roots, orders));
         if (s.size() > emit_staging_chars) leibniz_error_emitted_source_too_long();
         staged_t out{};
         for (std::size_t i = 0; i != s.size(); ++i) out.data[i] = s.chars[i];
@@ -39,12 +67,38 @@ struct emitted_source {
 };
 }  // namespace dsl
 
+/// A result for plan_listing: e over its output indices.
+template <class E, class Over>
+struct result_of_plan {};
+template <dsl::expression E, class... I>
+constexpr result_of_plan<E, over_indices<I...>> result(E, over_indices<I...>) {
+    return {};
+}
+
+/// The loop nests evaluate_into (with no intermediate bound) and emitted code
+/// run for the given results, one line each: the extents of the loops, outer
+/// to inner, what the nest computes, and the arrays it fills (outN: result N):
+///   plan_listing(result(dgamma, over(j)), result(dY, over(s, t)))
+template <class... E, class... O>
+constexpr const auto& plan_listing(result_of_plan<E, O>...) {
+    return dsl::plan_text<typename eval::arrays::spec_from<E, O>::type...>::value;
+}
+
 /// C++ source of a function NAME computing e at every value of the given
 /// free indices (in that order: the output's row-major layout).
 template <fixed_string Name, dsl::expression E, class... I>
 constexpr const auto& emit_cpp(E, I...) {
     static_assert((dsl::is_index_expr_v<I> && ...), "leibniz::emit_cpp: the output indices must be index variables");
-    return dsl::emitted_source<Name, E, I...>::value;
+    return dsl::emitted_source<Name, emit::target_language::cpp, E, I...>::value;
+}
+
+/// CUDA source of the same computation: one __global__ kernel per loop nest
+/// and a host function NAME(extents..., inputs..., out, scratch, stream)
+/// that launches them (all pointers in device memory).
+template <fixed_string Name, dsl::expression E, class... I>
+constexpr const auto& emit_cuda(E, I...) {
+    static_assert((dsl::is_index_expr_v<I> && ...), "leibniz::emit_cuda: the output indices must be index variables");
+    return dsl::emitted_source<Name, emit::target_language::cuda, E, I...>::value;
 }
 
 }  // namespace leibniz

@@ -1,5 +1,7 @@
 // C++ source for a loop plan: one function template over the scalar type,
-// plain loops over row-major arrays, no leibniz headers needed.
+// plain loops over row-major arrays, no leibniz headers needed. With
+// `cuda`, every loop nest becomes a __global__ kernel (one thread per
+// element of the array it computes) and the function launches them.
 #pragma once
 #include <leibniz/emit/loops.hpp>
 
@@ -21,16 +23,33 @@ constexpr text identifier(std::string_view name) {
     return out;
 }
 
+enum class target_language : unsigned char { cpp, cuda };
+
 struct cpp_printer {
     const loop_plan& p;
+    target_language lang = target_language::cpp;
 
-    constexpr text name(int sym) const { return identifier(p.ctx.at(sym).name_view()); }
+    constexpr bool cuda() const { return lang == target_language::cuda; }
 
-    constexpr text element(const term& t) const {
-        text out = name(t.id);
-        if (t.kids.empty()) return out;
+    constexpr const array* array_of(int sym) const {
+        int at = p.find(sym);
+        if (at < 0) return nullptr;
+        return &p.arrays[static_cast<std::size_t>(at)];
+    }
+
+    constexpr text name(int sym) const {
+        if (const array* a = array_of(sym); a && a->is_output()) {
+            if (p.outputs.size() == 1) return text("out");
+            text out("out");
+            out += detail::to_text(a->output).view();
+            return out;
+        }
+        return identifier(p.ctx.at(sym).name_view());
+    }
+
+    /// Row-major offset of an element: ((i0) * E1 + i1) * E2 + i2.
+    constexpr text offset(const term& t) const {
         const ir::sym_entry& e = p.ctx.at(t.id);
-        out += '[';
         text flat;
         for (std::size_t i = 0; i != t.kids.size(); ++i) {
             if (i == 0) {
@@ -45,12 +64,24 @@ struct cpp_printer {
                 flat = std::move(next);
             }
         }
-        out += flat;
+        return flat;
+    }
+
+    constexpr text element(const term& t) const {
+        text out = name(t.id);
+        const array* a = array_of(t.id);
+        bool stored = a && (a->is_output() || cuda());  // arrays behind a pointer, even of rank 0
+        if (t.kids.empty()) {
+            if (stored) out += "[0]";
+            return out;
+        }
+        out += '[';
+        out += offset(t);
         out += ']';
         return out;
     }
 
-    constexpr text number(ir::rational q) const {
+    constexpr text number(rational q) const {
         text out("T(");
         out += detail::to_text(q.num);
         out += ')';
@@ -104,31 +135,45 @@ struct cpp_printer {
                 return out;
             }
             case op::mul: {
+                // step(c) x ... is printed as a select, c > 0 ? x ... : 0
+                // (a branch-free blend, where a product with 0 or 1 is not)
+                text cond;
+                for (const term& k : t.kids) {
+                    if (k.kind != op::step) continue;
+                    if (!cond.empty()) cond += " && ";
+                    cond += expr(k.kids[0]);
+                    cond += " > T(0)";
+                }
                 text out("(");
+                if (!cond.empty()) {
+                    out += cond;
+                    out += " ? (";
+                }
                 bool first = true;
                 for (const term& k : t.kids) {
-                    if (k.is_one()) continue;
+                    if (k.is_one() || k.kind == op::step) continue;
                     if (!first) out += " * ";
                     first = false;
                     out += expr(k);
                 }
                 if (first) out += "T(1)";
+                if (!cond.empty()) out += ") : T(0)";
                 out += ')';
                 return out;
             }
             case op::pow: return power(t.kids[0], t.kids[1]);
-            case op::exp: return call("std::exp", t.kids[0]);
-            case op::log: return call("std::log", t.kids[0]);
+            case op::exp: return call("exp", t.kids[0]);
+            case op::log: return call("log", t.kids[0]);
             case op::relu: {
-                text out("std::max(");
+                text out("relu(");
                 out += expr(t.kids[0]);
-                out += ", T(0))";
+                out += ')';
                 return out;
             }
             case op::step: {
-                text out("(");
+                text out("step(");
                 out += expr(t.kids[0]);
-                out += " > T(0) ? T(1) : T(0))";
+                out += ')';
                 return out;
             }
             case op::delta: {
@@ -139,13 +184,15 @@ struct cpp_printer {
                 out += " ? T(1) : T(0))";
                 return out;
             }
-            case op::sum: break;  // hoisted by the plan
+            case op::sum: break;  // every sum is an array of the plan
         }
         return text("/*unreachable*/");
     }
 
+    /// exp, log, sqrt, pow: std:: in C++, the overloads of the CUDA math library on the device.
     constexpr text call(std::string_view f, const term& a) const {
-        text out(f);
+        text out(cuda() ? "" : "std::");
+        out += f;
         out += '(';
         out += expr(a);
         out += ')';
@@ -154,7 +201,7 @@ struct cpp_printer {
 
     constexpr text power(const term& b, const term& e) const {
         if (!e.is_num()) {
-            text out("std::pow(");
+            text out(cuda() ? "pow(" : "std::pow(");
             out += expr(b);
             out += ", ";
             out += expr(e);
@@ -174,7 +221,7 @@ struct cpp_printer {
             core += expr(b);
             core += ')';
         } else if (q == ir::rational{1, 2}) {
-            core = call("std::sqrt", b);
+            core = call("sqrt", b);
         } else if (q.den == 2 && q.num <= 9) {  // b^(n/2) = b^((n-1)/2) sqrt(b)
             core = text("(");
             if (q.num == 3) {
@@ -187,10 +234,10 @@ struct cpp_printer {
                 core += ')';
             }
             core += " * ";
-            core += call("std::sqrt", b);
+            core += call("sqrt", b);
             core += ')';
         } else {
-            core = text("std::pow(");
+            core = text(cuda() ? "pow(" : "std::pow(");
             core += expr(b);
             core += ", ";
             core += number(q);
@@ -233,97 +280,137 @@ struct cpp_printer {
         return out;
     }
 
-    constexpr text size_of(const array& a) const {
+    constexpr text size_of(const std::vector<int>& indices) const {
         text out;
-        for (std::size_t i = 0; i != a.indices.size(); ++i) {
+        for (std::size_t i = 0; i != indices.size(); ++i) {
             if (i) out += " * ";
-            out += extent_name(a.indices[i]);
+            out += extent_name(indices[i]);
+        }
+        if (indices.empty()) out += "1";
+        return out;
+    }
+
+    constexpr text initial(const array& a) const {
+        if (a.kind == array_kind::maximum) return text(cuda() ? "-T(INFINITY)" : "-std::numeric_limits<T>::infinity()");
+        return text("T(0)");
+    }
+    constexpr text combine(const array& a, const text& into, const term& body) const {
+        text out(into);
+        if (a.kind == array_kind::maximum) {
+            out += " = ";
+            out += cuda() ? "fmax(" : "std::max(";
+            out += into;
+            out += ", ";
+            out += expr(body);
+            out += ");\n";
+        } else {
+            out += " += ";
+            out += expr(body);
+            out += ";\n";
         }
         return out;
     }
 
-    constexpr text target(const array& a) const {
-        term ref = ir::sym(a.sym);
-        for (int i : a.indices) ref.kids.push_back(ir::idx(i));
-        return element(ref);
+    /// The arrays of one nest: p.arrays[first, last).
+    struct nest {
+        std::size_t first, last;
+    };
+    constexpr std::vector<nest> nests() const {
+        std::vector<nest> out;
+        for (std::size_t i = 0; i != p.arrays.size(); ++i) {
+            if (p.arrays[i].fused) out.back().last = i + 1;
+            else out.push_back({i, i + 1});
+        }
+        return out;
     }
 
-    constexpr bool fusable(const std::vector<array>& as, std::size_t first, std::size_t j) const {
-        const array& a = as[first];
-        const array& b = as[j];
-        if (b.is_output || b.body.kind != op::sum || b.indices != a.indices) return false;
-        if (p.ctx.extent_of(b.body.id) != p.ctx.extent_of(a.body.id)) return false;
-        for (std::size_t i = first; i != j; ++i)
-            if (ir::contains_symbol(b.body, as[i].sym)) return false;
+    /// Whether the bound indices are the innermost loops (sums kept in registers).
+    static constexpr bool sums_inside(const array& a) {
+        for (std::size_t i = 0; i != a.indices.size(); ++i)
+            if (contains(a.bound, a.order[i])) return false;
         return true;
     }
 
-    constexpr text compute_group(std::size_t first, std::size_t last) const {
-        if (last == first + 1) return compute(p.arrays[first]);
-        const array& a = p.arrays[first];
-        text out, indent("  ");
-        out += loops_open(a.indices, indent);
-        for (std::size_t i = first; i != last; ++i) {
-            out += indent;
-            out += target(p.arrays[i]);
-            out += " = T(0);\n";
+    /// One nest, as plain loops (C++) or as a kernel body (CUDA: the loops
+    /// over the array's own indices are the threads).
+    constexpr text compute(nest n, text indent) const {
+        const array& a = p.arrays[n.first];
+        std::vector<term> bodies;
+        std::vector<term> targets;
+        for (std::size_t i = n.first; i != n.last; ++i) {
+            bodies.push_back(renamed_like(p.arrays[i], a));
+            targets.push_back(emit::element(p.arrays[i].sym, a.indices));
         }
-        out += loops_close(a.indices.size(), indent);
-        std::vector<int> order{a.body.id};
-        for (int i : a.indices) order.push_back(i);
-        out += loops_open(order, indent);
-        for (std::size_t i = first; i != last; ++i) {
-            const array& b = p.arrays[i];
-            out += indent;
-            out += target(b);
-            out += " += ";
-            out += expr(ir::rename_index(b.body.kids[0], b.body.id, a.body.id));
-            out += ";\n";
-        }
-        out += loops_close(order.size(), indent);
-        return out;
-    }
-
-    /// One array: a reduction loop (bound index outermost, so row-major
-    /// data is read in order) or a plain loop nest.
-    constexpr text compute(const array& a) const {
-        text out, indent("  ");
-        if (a.body.kind == op::sum) {
-            out += loops_open(a.indices, indent);
-            out += indent;
-            out += target(a);
-            out += " = T(0);\n";
-            out += loops_close(a.indices.size(), indent);
-            std::vector<int> order{a.body.id};
-            for (int i : a.indices) order.push_back(i);
+        text out;
+        if (a.kind == array_kind::elementwise) {
+            std::vector<int> order = a.order;
+            if (cuda()) order.clear();
             out += loops_open(order, indent);
-            out += indent;
-            out += target(a);
-            out += " += ";
-            out += expr(a.body.kids[0]);
-            out += ";\n";
+            for (std::size_t i = 0; i != bodies.size(); ++i) {
+                out += indent;
+                out += element(targets[i]);
+                out += " = ";
+                out += expr(bodies[i]);
+                out += ";\n";
+            }
             out += loops_close(order.size(), indent);
             return out;
         }
+        if (sums_inside(a) || cuda()) {
+            std::vector<int> outer, inner;
+            for (int i : a.order) {
+                if (contains(a.bound, i)) inner.push_back(i);
+                else outer.push_back(i);
+            }
+            if (cuda()) outer.clear();
+            out += loops_open(outer, indent);
+            for (std::size_t i = 0; i != bodies.size(); ++i) {
+                out += indent;
+                out += "T acc";
+                out += detail::to_text(static_cast<long long>(i)).view();
+                out += " = ";
+                out += initial(p.arrays[n.first + i]);
+                out += ";\n";
+            }
+            out += loops_open(inner, indent);
+            for (std::size_t i = 0; i != bodies.size(); ++i) {
+                text acc("acc");
+                acc += detail::to_text(static_cast<long long>(i)).view();
+                out += indent;
+                out += combine(p.arrays[n.first + i], acc, bodies[i]);
+            }
+            out += loops_close(inner.size(), indent);
+            for (std::size_t i = 0; i != bodies.size(); ++i) {
+                out += indent;
+                out += element(targets[i]);
+                out += " = acc";
+                out += detail::to_text(static_cast<long long>(i)).view();
+                out += ";\n";
+            }
+            out += loops_close(outer.size(), indent);
+            return out;
+        }
+        // bound indices outside: accumulate in the arrays themselves
         out += loops_open(a.indices, indent);
-        out += indent;
-        out += target(a);
-        out += " = ";
-        out += expr(a.body);
-        out += ";\n";
+        for (std::size_t i = 0; i != bodies.size(); ++i) {
+            out += indent;
+            out += element(targets[i]);
+            out += " = ";
+            out += initial(p.arrays[n.first + i]);
+            out += ";\n";
+        }
         out += loops_close(a.indices.size(), indent);
+        out += loops_open(a.order, indent);
+        for (std::size_t i = 0; i != bodies.size(); ++i) {
+            out += indent;
+            out += combine(p.arrays[n.first + i], element(targets[i]), bodies[i]);
+        }
+        out += loops_close(a.order.size(), indent);
         return out;
     }
 
-    constexpr text function(std::string_view fname) const {
-        text out("// Generated by leibniz from its derivation; needs no leibniz headers.\n");
-        out += "// Arrays are row-major; indices run from 0 here (from 1 in the formulas).\n";
-        out += "#include <algorithm>\n#include <cmath>\n#include <cstddef>\n#include <vector>\n\n";
-        out += "namespace leibniz_generated {\n\n";
-        out += "template <int N, class T>\ninline T ipow(T x) {\n  T r = T(1);\n  for (int i = 0; i < N; ++i) r *= x;\n  return r;\n}\n\n";
-        out += "template <class T>\nvoid ";
-        out += fname;
-        out += '(';
+    constexpr text parameters() const {
+        text out;
         bool first = true;
         auto sep = [&] {
             if (!first) out += ", ";
@@ -340,11 +427,53 @@ struct cpp_printer {
             out += e.rank == 0 ? "T " : "const T* ";
             out += name(in);
         }
-        sep();
-        out += "T* out) {\n";
-        // storage for the intermediates and hoisted sums
+        for (std::size_t o = 0; o != p.outputs.size(); ++o) {
+            sep();
+            out += "T* ";
+            if (p.outputs.size() == 1) {
+                out += "out";
+            } else {
+                out += "out";
+                out += detail::to_text(static_cast<long long>(o)).view();
+            }
+        }
+        return out;
+    }
+
+    /// x^N, relu and its derivative; `qualifier` marks them for the device.
+    /// Guarded, so that several generated files can share a translation unit.
+    static constexpr text helpers(std::string_view qualifier, std::string_view guard) {
+        text out("#ifndef ");
+        out += guard;
+        out += "\n#define ";
+        out += guard;
+        out += "\ntemplate <int N, class T>\n";
+        out += qualifier;
+        out += "inline T ipow(T x) {\n  T r = T(1);\n  for (int i = 0; i < N; ++i) r *= x;\n  return r;\n}\n";
+        out += "template <class T>\n";
+        out += qualifier;
+        out += "inline T relu(T x) {\n  return x > T(0) ? x : T(0);\n}\n";
+        out += "template <class T>\n";
+        out += qualifier;
+        out += "inline T step(T x) {\n  return x > T(0) ? T(1) : T(0);\n}\n#endif\n\n";
+        return out;
+    }
+
+    constexpr text function(std::string_view fname) const {
+        if (cuda()) return cuda_source(fname);
+        text out("// Generated by leibniz from its derivation; needs no leibniz headers.\n");
+        out += "// Arrays are row-major; indices run from 0 here (from 1 in the formulas).\n";
+        out += "#include <algorithm>\n#include <cmath>\n#include <cstddef>\n#include <limits>\n#include <vector>\n\n";
+        out += "namespace leibniz_generated {\n\n";
+        out += helpers("", "LEIBNIZ_GENERATED_HELPERS");
+        out += "template <class T>\nvoid ";
+        out += fname;
+        out += '(';
+        out += parameters();
+        out += ") {\n";
+        // storage for the intermediates, sums and hoisted subterms
         for (const array& a : p.arrays) {
-            if (a.is_output) continue;
+            if (a.is_output()) continue;
             if (a.indices.empty()) {
                 out += "  T ";
                 out += name(a.sym);
@@ -353,61 +482,197 @@ struct cpp_printer {
                 out += "  std::vector<T> ";
                 out += name(a.sym);
                 out += '(';
-                out += size_of(a);
+                out += size_of(a.indices);
                 out += ");\n";
             }
         }
-        for (std::size_t i = 0; i != p.arrays.size();) {
-            const array& a = p.arrays[i];
-            if (a.is_output) {
-                out += compute_output(a);
-                ++i;
-                continue;
-            }
-            // consecutive reductions over the same loops, none reading
-            // another, share one pass
-            std::size_t j = i + 1;
-            if (a.body.kind == op::sum)
-                while (j != p.arrays.size() && fusable(p.arrays, i, j)) ++j;
-            out += compute_group(i, j);
-            i = j;
+        for (nest n : nests()) {  // one block per nest: its accumulators are its own
+            out += "  {\n";
+            out += compute(n, text("    "));
+            out += "  }\n";
         }
         out += "}\n\n}  // namespace leibniz_generated\n";
         return out;
     }
 
-    constexpr text compute_output(const array& a) const {
-        text out, indent("  ");
-        out += loops_open(a.indices, indent);
+    // ---- CUDA ---------------------------------------------------------------------------------------------------
+    /// The kernel's own indices from the thread number (last index fastest).
+    constexpr text thread_indices(const array& a, text indent) const {
+        text out;
         out += indent;
-        out += "out[";
-        text flat;
-        for (std::size_t i = 0; i != a.indices.size(); ++i) {
-            if (i == 0) {
-                flat = name(a.indices[i]);
-            } else {
-                text next("(");
-                next += flat;
-                next += ") * ";
-                next += extent_name(a.indices[i]);
-                next += " + ";
-                next += name(a.indices[i]);
-                flat = std::move(next);
-            }
+        out += "const std::size_t id = std::size_t(blockIdx.x) * blockDim.x + threadIdx.x;\n";
+        out += indent;
+        out += "if (id >= ";
+        out += size_of(a.indices);
+        out += ") return;\n";
+        if (a.indices.empty()) return out;
+        out += indent;
+        out += "std::size_t rest = id;\n";
+        for (std::size_t i = a.indices.size(); i-- > 0;) {
+            out += indent;
+            out += "const std::size_t ";
+            out += name(a.indices[i]);
+            out += " = rest % ";
+            out += extent_name(a.indices[i]);
+            out += ";\n";
+            out += indent;
+            out += "rest /= ";
+            out += extent_name(a.indices[i]);
+            out += ";\n";
         }
-        if (a.indices.empty()) flat = text("0");
-        out += flat;
-        out += "] = ";
-        out += expr(a.body);
-        out += ";\n";
-        out += loops_close(a.indices.size(), indent);
+        out += indent;
+        out += "(void)rest;\n";
+        return out;
+    }
+
+    constexpr text kernel_name(std::string_view fname, std::size_t k) const {
+        text out(fname);
+        out += "_kernel";
+        out += detail::to_text(static_cast<long long>(k)).view();
+        return out;
+    }
+
+    constexpr text cuda_source(std::string_view fname) const {
+        text out("// Generated by leibniz from its derivation (CUDA); needs no leibniz headers.\n");
+        out += "// Arrays are row-major device pointers; indices run from 0 here (from 1 in the formulas).\n";
+        out += "// Every loop nest of the plan is one kernel, one thread per element it computes.\n";
+        out += "#include <cmath>\n#include <cstddef>\n\n#include <cuda_runtime.h>\n\n";
+        out += "namespace leibniz_generated {\n\n";
+        out += helpers("__device__ ", "LEIBNIZ_GENERATED_DEVICE_HELPERS");
+        std::vector<nest> ns = nests();
+        text params = parameters();
+        for (std::size_t k = 0; k != ns.size(); ++k) {
+            out += "template <class T>\n__global__ void ";
+            out += kernel_name(fname, k);
+            out += '(';
+            out += params;
+            for (const array& a : p.arrays) {
+                if (a.is_output()) continue;
+                out += ", T* ";
+                out += name(a.sym);
+            }
+            out += ") {\n";
+            out += thread_indices(p.arrays[ns[k].first], text("  "));
+            out += compute(ns[k], text("  "));
+            out += "}\n\n";
+        }
+        out += "/// The number of elements the scratch memory of ";
+        out += fname;
+        out += " must hold.\ninline std::size_t ";
+        out += fname;
+        out += "_scratch_size(";
+        text xs;
+        for (std::size_t i = 0; i != p.extents.size(); ++i) {
+            if (i) xs += ", ";
+            xs += "std::size_t ";
+            xs += name(p.extents[i]);
+        }
+        out += xs;
+        out += ") {\n  std::size_t n = 0;\n";
+        for (const array& a : p.arrays) {
+            if (a.is_output()) continue;
+            out += "  n += ";
+            out += size_of(a.indices);
+            out += ";\n";
+        }
+        for (int x : p.extents) {
+            out += "  (void)";
+            out += name(x);
+            out += ";\n";
+        }
+        out += "  return n;\n}\n\n";
+        out += "/// Launches the kernels in order on `stream`; every pointer is device memory,\n/// `scratch` of ";
+        out += fname;
+        out += "_scratch_size(extents...) elements.\ntemplate <class T>\nvoid ";
+        out += fname;
+        out += '(';
+        out += params;
+        out += ", T* scratch, cudaStream_t stream = 0) {\n";
+        for (const array& a : p.arrays) {
+            if (a.is_output()) continue;
+            out += "  T* ";
+            out += name(a.sym);
+            out += " = scratch;\n  scratch += ";
+            out += size_of(a.indices);
+            out += ";\n";
+        }
+        out += "  (void)scratch;\n";
+        text args;
+        bool first = true;
+        for (int x : p.extents) {
+            if (!first) args += ", ";
+            first = false;
+            args += name(x);
+        }
+        for (int in : p.inputs) {
+            if (!first) args += ", ";
+            first = false;
+            args += name(in);
+        }
+        for (std::size_t o = 0; o != p.outputs.size(); ++o) {
+            if (!first) args += ", ";
+            first = false;
+            args += "out";
+            if (p.outputs.size() != 1) args += detail::to_text(static_cast<long long>(o)).view();
+        }
+        for (const array& a : p.arrays) {
+            if (a.is_output()) continue;
+            args += ", ";
+            args += name(a.sym);
+        }
+        for (std::size_t k = 0; k != ns.size(); ++k) {
+            const array& a = p.arrays[ns[k].first];
+            out += "  {\n    const std::size_t n = ";
+            out += size_of(a.indices);
+            out += ";\n    if (n != 0) ";
+            out += kernel_name(fname, k);
+            out += "<T><<<unsigned((n + 255) / 256), 256, 0, stream>>>(";
+            out += args;
+            out += ");\n  }\n";
+        }
+        out += "}\n\n}  // namespace leibniz_generated\n";
         return out;
     }
 };
 
-constexpr text emit_cpp(const ir::bundle& b, const std::vector<int>& output_indices, std::string_view fname) {
+/// The loop nests of a plan, one line each: the extents of its loops (outer
+/// to inner), what it computes, and the arrays it fills (outN: result N).
+///   B x M  sum  sum32 sum36
+constexpr text plan_listing(const loop_plan& p) {
+    cpp_printer pr{p};
+    text out;
+    for (cpp_printer::nest n : pr.nests()) {
+        const array& a = p.arrays[n.first];
+        text loops;
+        for (std::size_t l = 0; l != a.order.size(); ++l) {
+            if (l) loops += " x ";
+            loops += identifier(p.ctx.at(p.ctx.extent_of(a.order[l])).name_view());
+        }
+        if (a.order.empty()) loops += "1";
+        out += loops;
+        out += "  ";
+        if (a.kind == array_kind::elementwise) out += "elementwise";
+        else if (a.kind == array_kind::sum) out += "sum";
+        else out += "max";
+        if (a.contraction) out += " (contraction)";
+        for (std::size_t i = n.first; i != n.last; ++i) {
+            out += ' ';
+            if (p.arrays[i].is_output()) {
+                out += "out";
+                out += detail::to_text(p.arrays[i].output).view();
+            } else {
+                out += identifier(p.ctx.at(p.arrays[i].sym).name_view());
+            }
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+constexpr text emit_cpp(const ir::bundle& b, const std::vector<int>& output_indices, std::string_view fname,
+                        target_language lang = target_language::cpp) {
     loop_plan p = plan_loops(b, output_indices);
-    return cpp_printer{p}.function(fname);
+    return cpp_printer{p, lang}.function(fname);
 }
 
 }  // namespace leibniz::emit

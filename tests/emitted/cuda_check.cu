@@ -1,0 +1,10 @@
+// The emitted CUDA source of the batch-norm input gradient must compile
+// (float and double); no device is needed for that.
+#include "bn_dY.cuh"
+
+template void leibniz_generated::bn_dY<float>(std::size_t, std::size_t, const float*, const float*, const float*, float,
+                                              const float*, float*, float*, cudaStream_t);
+template void leibniz_generated::bn_dY<double>(std::size_t, std::size_t, const double*, const double*, const double*, double,
+                                               const double*, double*, double*, cudaStream_t);
+
+std::size_t scratch_for(std::size_t B, std::size_t M) { return leibniz_generated::bn_dY_scratch_size(B, M); }

@@ -1,0 +1,172 @@
+// Contractions recognized from the index form (Σ_j W_ij x_j, Σ_j W_ji g_j,
+// Σ_n A_nx B_ny, a_x b_y, Σ_j a_j b_j) are handed to a backend: to Eigen's
+// GEMM / GEMV with leibniz::eigen_contractions. The results must equal the
+// naive loops and the point-wise evaluator, in every transposition.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <random>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <leibniz/eigen.hpp>
+#include <leibniz/leibniz.hpp>
+
+namespace {
+using namespace leibniz;
+using namespace leibniz::literals;
+
+constexpr auto I = extent<"I">();
+constexpr auto J = extent<"J">();
+constexpr auto N = extent<"N">();
+constexpr auto i = index<"i">(I);
+constexpr auto j = index<"j">(J);
+constexpr auto n = index<"n">(N);
+constexpr auto W = tensor<"W">(I, J);
+constexpr auto V = tensor<"V">(J, I);
+constexpr auto A = tensor<"A">(N, I);
+constexpr auto Bt = tensor<"Bt">(N, J);
+constexpr auto C = tensor<"C">(I, N);
+constexpr auto x = tensor<"x">(J);
+constexpr auto a = tensor<"a">(I);
+constexpr auto b = tensor<"b">(J);
+
+/// A backend that counts what it is handed and computes it with plain loops.
+struct counting_backend {
+    static constexpr bool contractions = true;
+    static inline int gemms = 0, gemvs = 0, dots = 0, outers = 0;
+    template <bool TA, bool TB, class T>
+    static void gemm(std::size_t m, std::size_t nn, std::size_t k, T alpha, const T* pa, const T* pb, T* pc) {
+        ++gemms;
+        for (std::size_t r = 0; r != m; ++r)
+            for (std::size_t c = 0; c != nn; ++c) {
+                T s = 0;
+                for (std::size_t q = 0; q != k; ++q) s += (TA ? pa[q * m + r] : pa[r * k + q]) * (TB ? pb[c * k + q] : pb[q * nn + c]);
+                pc[r * nn + c] = alpha * s;
+            }
+    }
+    template <bool TA, class T>
+    static void gemv(std::size_t m, std::size_t k, T alpha, const T* pa, const T* px, T* py) {
+        ++gemvs;
+        for (std::size_t r = 0; r != m; ++r) {
+            T s = 0;
+            for (std::size_t q = 0; q != k; ++q) s += (TA ? pa[q * m + r] : pa[r * k + q]) * px[q];
+            py[r] = alpha * s;
+        }
+    }
+    template <class T>
+    static T dot(std::size_t k, const T* pa, const T* pb) {
+        ++dots;
+        T s = 0;
+        for (std::size_t q = 0; q != k; ++q) s += pa[q] * pb[q];
+        return s;
+    }
+    template <class T>
+    static void outer(std::size_t m, std::size_t nn, T alpha, const T* pa, const T* pb, T* pc) {
+        ++outers;
+        for (std::size_t r = 0; r != m; ++r)
+            for (std::size_t c = 0; c != nn; ++c) pc[r * nn + c] = alpha * pa[r] * pb[c];
+    }
+};
+
+template <class T>
+std::vector<T> random(std::size_t size, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> nd;
+    std::vector<T> v(size);
+    for (T& e : v) e = static_cast<T>(nd(rng));
+    return v;
+}
+
+template <class T>
+struct data {
+    std::size_t ni = 5, nj = 7, nn = 4;
+    std::vector<T> w = random<T>(ni * nj, 1), v = random<T>(nj * ni, 2), pa = random<T>(nn * ni, 3), pb = random<T>(nn * nj, 4),
+                   pc = random<T>(ni * nn, 5), px = random<T>(nj, 6), va = random<T>(ni, 7), vb = random<T>(nj, 8);
+};
+
+/// The expression's values by the loops, by Eigen, by the counting backend
+/// and point by point, compared.
+template <class T, class E, class... Over>
+void check_all_ways(E e, const data<T>& d, std::vector<std::size_t> shape, Over... idx) {
+    std::size_t size = 1;
+    for (std::size_t s : shape) size *= s;
+    std::vector<T> loops(size), eigen(size), counted(size);
+    auto binds = [&](auto&&... extra) {
+        return std::tuple{W = view(d.w, d.ni, d.nj), V = view(d.v, d.nj, d.ni), A = view(d.pa, d.nn, d.ni), Bt = view(d.pb, d.nn, d.nj),
+                          C = view(d.pc, d.ni, d.nn),  x = view(d.px, d.nj),         a = view(d.va, d.ni),     b = view(d.vb, d.nj),
+                          extra...};
+    };
+    std::apply([&](auto... bs) { evaluate_into(e, loops, bs..., over(idx...)); }, binds());
+    std::apply([&](auto... bs) { evaluate_into(e, eigen, bs..., over(idx...), eigen_contractions); }, binds());
+    std::apply([&](auto... bs) { evaluate_into(e, counted, bs..., over(idx...), counting_backend{}); }, binds());
+    const double tol = sizeof(T) == 4 ? 1e-5 : 1e-13;
+    for (std::size_t q = 0; q != size; ++q) {
+        CHECK(double(eigen[q]) == Approx(double(loops[q])).epsilon(tol).margin(tol));
+        CHECK(double(counted[q]) == Approx(double(loops[q])).epsilon(tol).margin(tol));
+    }
+    // point by point, in double
+    std::vector<int> at_(shape.size(), 0);
+    for (std::size_t q = 0; q != size; ++q) {
+        std::size_t rest = q;
+        for (std::size_t r = shape.size(); r-- > 0;) {
+            at_[r] = static_cast<int>(rest % shape[r]) + 1;
+            rest /= shape[r];
+        }
+        double want = [&]<std::size_t... R>(std::index_sequence<R...>) {
+            return std::apply([&](auto... bs) { return evaluate<double>(e, bs..., at((idx = at_[R])...)); }, binds());
+        }(std::index_sequence_for<Over...>{});
+        CHECK(double(loops[q]) == Approx(want).epsilon(sizeof(T) == 4 ? 1e-4 : 1e-13).margin(sizeof(T) == 4 ? 1e-4 : 1e-13));
+    }
+}
+
+TEST_CASE("evaluate_into: contractions by Eigen equal the loops") {
+    data<double> d;
+    counting_backend::gemms = counting_backend::gemvs = counting_backend::dots = counting_backend::outers = 0;
+    check_all_ways(sum(j, W(i, j) * x(j)), d, {d.ni}, i);          // W x
+    check_all_ways(sum(j, V(j, i) * x(j)), d, {d.ni}, i);          // V^T x
+    CHECK(counting_backend::gemvs == 2);
+    check_all_ways(sum(n, A(n, i) * Bt(n, j)), d, {d.ni, d.nj}, i, j);  // A^T B
+    check_all_ways(sum(n, A(n, i) * Bt(n, j)), d, {d.nj, d.ni}, j, i);  // (A^T B)^T
+    check_all_ways(sum(n, C(i, n) * Bt(n, j)), d, {d.ni, d.nj}, i, j);  // C B
+    check_all_ways(sum(j, W(i, j) * V(j, i)), d, {d.ni}, i);             // a diagonal: plain loops
+    CHECK(counting_backend::gemms == 3);
+    check_all_ways(3_c * a(i) * b(j), d, {d.ni, d.nj}, i, j);            // a b^T, scaled
+    CHECK(counting_backend::outers == 1);
+    check_all_ways(sum(j, b(j) * x(j)) * a(i), d, {d.ni}, i);            // a dot product, times a vector
+    CHECK(counting_backend::dots == 1);
+    // a product of three: summed out as two contractions, the cheaper first
+    check_all_ways(sum(j, sum(n, A(n, i) * Bt(n, j) * x(j))), d, {d.ni}, i);
+    CHECK(counting_backend::gemvs == 4);
+}
+
+TEST_CASE("evaluate_into: operands of another element type are multiplied by the loops") {
+    data<float> d;
+    std::vector<double> out(d.ni), ref(d.ni);
+    std::vector<double> xd(d.px.begin(), d.px.end());
+    counting_backend::gemvs = 0;
+    // W is float, x double, the result double: no BLAS call mixes them
+    evaluate_into(sum(j, W(i, j) * x(j)), out, W = view(d.w, d.ni, d.nj), x = view(xd, d.nj), over(i), counting_backend{});
+    CHECK(counting_backend::gemvs == 0);
+    evaluate_into(sum(j, W(i, j) * x(j)), ref, W = view(d.w, d.ni, d.nj), x = view(xd, d.nj), over(i));
+    CHECK(out == ref);
+}
+
+TEST_CASE("leibniz::view and leibniz::output of Eigen objects") {
+    using RM = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    RM w = RM::Random(3, 4);
+    Eigen::VectorXd xv = Eigen::VectorXd::Random(4), y(3);
+    evaluate_into(sum(j, W(i, j) * x(j)), output(y), W = view(w), x = view(xv), over(i), eigen_contractions);
+    CHECK((y - w * xv).norm() <= 1e-14);
+    // a column-major matrix is viewed through its transpose: V = wc^T
+    Eigen::MatrixXd wc = w;
+    Eigen::VectorXd y2(3);
+    evaluate_into(sum(j, V(j, i) * x(j)), output(y2), V = view(wc.transpose()), x = view(xv), over(i));
+    CHECK((y2 - w * xv).norm() <= 1e-14);
+    // blocks are not contiguous
+    RM big = RM::Random(5, 5);
+    CHECK_THROWS_AS(view(big.block(0, 0, 2, 2)), std::invalid_argument);
+}
+
+}  // namespace

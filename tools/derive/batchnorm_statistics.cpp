@@ -50,9 +50,9 @@ void add_statistics(std::vector<entry>& out) {
                               "$\\mathbb{E}[\\hat{Y}_{ij}]$, $\\hat{Y}$ with $\\sqrt{\\mathbf{v}_j + \\epsilon}$", E_lhs, centered_j,
                               "With $\\epsilon$, as in the definition of batch normalization the document's 2.3 uses."},
                              S::mean_eps, D::mean, bn::centered));
-    // the note's closed form, checked (equal in value; not over a common denominator)
+    // the note's closed form, checked
     static_assert(compare(difference(S::var_eps, D::var),
-                          -(pow<2>(bn::gamma(j)) * bn::eps / (bn::v(j) + bn::eps))) != verdict::differs);
+                          -(pow<2>(bn::gamma(j)) * bn::eps / (bn::v(j) + bn::eps))) == verdict::equal);
     out.push_back(make_entry({"bn.var.eps", "2.2", "Var(Yhat_ij), eps inside the root",
                               "$\\operatorname{Var}(\\hat{Y}_{ij})$, $\\hat{Y}$ with $\\sqrt{\\mathbf{v}_j + \\epsilon}$", Var_lhs,
                               both_j,

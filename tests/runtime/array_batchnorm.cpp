@@ -48,7 +48,8 @@ double scale_of(const std::vector<double>& v) {
 }
 
 TEST_CASE("evaluate_into: batch-norm gradients equal the point-wise evaluator") {
-    for (auto [B, M, seed] : {std::tuple{1, 1, 1u}, std::tuple{2, 3, 2u}, std::tuple{5, 4, 3u}, std::tuple{8, 8, 4u}, std::tuple{33, 17, 5u}}) {
+    for (auto [nb, nm, seed] : {std::tuple{1, 1, 1u}, std::tuple{2, 3, 2u}, std::tuple{5, 4, 3u}, std::tuple{8, 8, 4u}, std::tuple{33, 17, 5u}}) {
+        const int B = nb, M = nm;  // not the bindings themselves: clang 14 cannot capture those
         bn_forward::batch b = bn_forward::random_batch(B, M, seed, true);
         gradients<double> g = all_three<double>(b);
         auto bind = [&](auto e, auto... at_) {

@@ -826,6 +826,8 @@ struct runner {
 #pragma clang diagnostic pop
 #undef LEIBNIZ_ARRAY_CLANG_POP
 #endif
+#undef LEIBNIZ_IVDEP
+#undef LEIBNIZ_UNPREDICTABLE
 
 // ---- argument sorting -----------------------------------------------------------------------------------------
 template <class A>

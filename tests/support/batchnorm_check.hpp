@@ -19,7 +19,8 @@ using bn_forward::relative_error;
 template <class Reading>
 void check_reading(bool inside) {
     using E = bn::engine<Reading>;
-    for (auto [B, M, seed] : {std::tuple{2, 3, 1u}, std::tuple{5, 4, 2u}, std::tuple{8, 8, 3u}}) {
+    for (auto [nb, nm, seed] : {std::tuple{2, 3, 1u}, std::tuple{5, 4, 2u}, std::tuple{8, 8, 3u}}) {
+        const int B = nb, M = nm;  // clang 14 cannot capture structured bindings in lambdas
         bn_forward::batch b = bn_forward::random_batch(B, M, seed, inside);
         auto bind = [&](auto e, auto... at_) {
             return evaluate(e, bn::Y = view(b.Y, std::size_t(B), std::size_t(M)), bn::gamma = view(b.gamma, std::size_t(M)),

@@ -158,7 +158,14 @@ int run_emit(arguments args) {
     parsed p = parse("emit", args, {{}, {"--lang"}, {"<name>"}});
     const entry& e = lookup("emit", p.positional[0]);
     std::string lang(p.get("--lang", "cpp"));
-    if (!e.emit) throw failure("emit: code emission is not available yet for '" + e.name + "'", 2);
+    if (lang != "cpp" && lang != "cuda") throw failure("emit: --lang must be cpp or cuda, not '" + lang + "'");
+    if (!e.emit) {
+        std::string with;
+        for (const entry& x : catalog())
+            if (x.emit) with += (with.empty() ? "" : ", ") + x.name;
+        throw failure("emit: '" + e.name + "' has no code (a statistic, an identity or a local derivative); these have: " + with,
+                      2);
+    }
     std::string code = e.emit(lang);
     if (code.empty()) throw failure("emit: no " + lang + " code for '" + e.name + "'");
     std::cout << code;
@@ -178,7 +185,8 @@ const command commands[] = {
     {"report", "report [--out FILE.tex] [--only <name>]",
      "the verified derivation report in LaTeX (default: stdout); --only: one result", run_report},
     {"formulas", "formulas [--out FILE.tex]", "every formula, one per display, in a minimal LaTeX document", run_formulas},
-    {"emit", "emit <name> [--lang cpp]", "code that evaluates a result (not available yet: exit status 2)", run_emit},
+    {"emit", "emit <name> [--lang cpp|cuda]",
+     "standalone C++ (a function template over the scalar type) or CUDA computing a gradient", run_emit},
     {"help", "help", "this text (also -h, --help)", run_help},
 };
 
@@ -194,7 +202,7 @@ int run_help(arguments args) {
         s.resize(wide + 2, ' ');
         std::cout << "  " << s << c.summary << '\n';
     }
-    std::cout << "\nexit status: 0 on success, 1 on a bad argument or unknown name, 2 for what is not available yet\n";
+    std::cout << "\nexit status: 0 on success, 1 on a bad argument or unknown name, 2 for a result without code to emit\n";
     return 0;
 }
 

@@ -63,17 +63,38 @@ TEST_CASE("an unknown name fails with one line naming it") {
     check_one_line_error(run({"show", "two\nlines"}));
 }
 
-TEST_CASE("emit for a result without code emission: exit status 2") {
+TEST_CASE("emit for a result without code: exit status 2, naming those with code") {
     auto o = run({"emit", "bn.mean", "--lang", "cpp"});
     check_one_line_error(o, 2);
-    CHECK(o.err.find("not available yet") != std::string::npos);
+    CHECK(o.err.find("'bn.mean' has no code") != std::string::npos);
+    CHECK(o.err.find("bn.dl-dY.inside") != std::string::npos);
+    CHECK(o.err.find("mlp.3.2.03-dl-dw-1-sigma-z-1-odot") != std::string::npos);
+    check_one_line_error(run({"emit", "dropout.1.2.01-e-z"}), 2);
+}
+
+TEST_CASE("emit: standalone C++ or CUDA for a gradient") {
+    auto o = run({"emit", "bn.dl-dY.outside"});
+    REQUIRE(o.status == 0);
+    CHECK(o.err.empty());
+    CHECK(o.out.find("namespace leibniz_generated") != std::string::npos);
+    CHECK(o.out.find("template <class T>\nvoid dl_dY(") != std::string::npos);
+    CHECK(o.out.find("#include <leibniz") == std::string::npos);  // standalone
+    CHECK(o.out.find("std::sqrt(v[") != std::string::npos);  // sqrt(v) + ε: ε outside the root
+    CHECK(run({"emit", "bn.dl-dY.outside", "--lang", "cpp"}).out == o.out);
+
+    auto cuda = run({"emit", "softmax.3.1.05-dy-dh-l-t-dl-dy-y-bar-y", "--lang", "cuda"});
+    REQUIRE(cuda.status == 0);
+    CHECK(cuda.out.find("__global__") != std::string::npos);
+    CHECK(cuda.out.find("cudaStream_t") != std::string::npos);
+
+    check_one_line_error(run({"emit", "bn.dl-dY.outside", "--lang", "fortran"}));
 }
 
 TEST_CASE("--help lists every command") {
     for (auto o : {run({"--help"}), run({"-h"}), run({"help"})}) {
         CHECK(o.status == 0);
         CHECK(o.err.empty());
-        for (const char* c : {"list", "show <name> [--steps]", "report", "formulas", "emit <name> [--lang cpp]"})
+        for (const char* c : {"list", "show <name> [--steps]", "report", "formulas", "emit <name> [--lang cpp|cuda]"})
             CHECK(o.out.find(c) != std::string::npos);
     }
 }

@@ -5,7 +5,6 @@ Times are the median CPU time over the repetitions, with the spread
 (min-max over repetitions) to show the noise of a shared machine.
 """
 import json
-import re
 import statistics
 import sys
 
@@ -33,32 +32,38 @@ def spread(xs):
 
 
 def us(t):
-    return f"{t * 1e6:.1f}"
+    return f"{t * 1e6:.1f}" if t >= 1e-5 else f"{t * 1e6:.2f}"
 
 
-def main(path):
+def main(path, flags):
     context, runs = load(path)
     print(f"Machine: {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz, "
-          f"load average {', '.join(f'{x:.1f}' for x in context.get('load_avg', []))} when the run started.")
+          f"load average {', '.join(f'{x:.1f}' for x in context.get('load_avg', []))} when the run started; "
+          f"built with g++ {flags}.")
     print()
     print("### Batch-norm backward (dgamma, dbeta, dY at once)")
     print()
-    print("| type | B x M | leibniz us | hand -O2 us | hand vectorized us | Eigen us | leibniz / hand vectorized "
-          "| leibniz / hand -O2 | leibniz / Eigen | leibniz GB/s | copy GB/s | leibniz % of copy |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for T, size in (("double", 8), ("float", 4)):
-        for B, M in ((256, 1024), (32, 64)):
-            key = lambda v: f"bn_{v}<{T}>/{B}/{M}"
-            if key("leibniz") not in runs:
-                continue
-            t = {v: runs[key(v)] for v in ("leibniz", "hand", "hand_vectorized", "eigen", "copy")}
-            traffic = (3 * B * M + 4 * M) * size
-            gbs = traffic / med(t["leibniz"]) / 1e9
-            copy = traffic / med(t["copy"]) / 1e9
-            print(f"| {T} | {B} x {M} | {us(med(t['leibniz']))} ({spread(t['leibniz'])}) | {us(med(t['hand']))} "
-                  f"| {us(med(t['hand_vectorized']))} | {us(med(t['eigen']))} "
-                  f"| {med(t['leibniz']) / med(t['hand_vectorized']):.2f} | {med(t['leibniz']) / med(t['hand']):.2f} "
-                  f"| {med(t['leibniz']) / med(t['eigen']):.2f} | {gbs:.1f} | {copy:.1f} | {100 * gbs / copy:.0f}% |")
+    print("saved: the forward pass's m and v are inputs (two passes); scratch: they are recomputed (four passes).")
+    print()
+    print("| form | type | B x M | leibniz us | hand-written us | Eigen us | leibniz / hand | leibniz / Eigen "
+          "| leibniz GB/s | hand GB/s | stream GB/s | copy GB/s | leibniz % of copy |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for form in ("saved", "scratch"):
+        for T, size in (("double", 8), ("float", 4)):
+            for B, M in ((256, 1024), (32, 64)):
+                key = lambda v: f"bn_{v}<{T}>/{B}/{M}"
+                if key(f"{form}_leibniz") not in runs:
+                    continue
+                lz, hd, eg = runs[key(f"{form}_leibniz")], runs[key(f"{form}_hand")], runs[key(f"{form}_eigen")]
+                st, cp = runs[key("stream")], runs[key("copy")]
+                traffic = (3 * B * M + (6 if form == "saved" else 4) * M) * size
+                copy_traffic = (3 * B * M + 6 * M) * size
+                gbs = traffic / med(lz) / 1e9
+                copy = copy_traffic / med(cp) / 1e9
+                print(f"| {form} | {T} | {B} x {M} | {us(med(lz))} ({spread(lz)}) | {us(med(hd))} ({spread(hd)}) "
+                      f"| {us(med(eg))} | **{med(lz) / med(hd):.2f}** | {med(lz) / med(eg):.2f} | {gbs:.1f} "
+                      f"| {traffic / med(hd) / 1e9:.1f} | {3 * B * M * size / med(st) / 1e9:.1f} | {copy:.1f} "
+                      f"| {100 * gbs / copy:.0f}% |")
     print()
     print("### MLP backward, 784-256-128-10, batch 64 (all six gradients)")
     print()
@@ -69,8 +74,8 @@ def main(path):
         if k not in runs:
             continue
         lz, hd, lo = runs[k], runs[f"mlp_hand<{T}>"], runs[f"mlp_leibniz_loops<{T}>"]
-        print(f"| {T} | {us(med(lz))} ({spread(lz)}) | {us(med(hd))} ({spread(hd)}) | {med(lz) / med(hd):.2f} | {us(med(lo))} |")
+        print(f"| {T} | {us(med(lz))} ({spread(lz)}) | {us(med(hd))} ({spread(hd)}) | **{med(lz) / med(hd):.2f}** | {us(med(lo))} |")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")

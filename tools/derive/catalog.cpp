@@ -1,5 +1,6 @@
 // The catalog: sections of the reference document and every family's entries.
 #include "catalog.hpp"
+#include "emitters.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -31,6 +32,7 @@ std::vector<entry> all_entries() {
         return it - s.begin();
     };
     std::stable_sort(out.begin(), out.end(), [&](const entry& a, const entry& b) { return rank(a) < rank(b); });
+    for (entry& e : out) e.emit = emitter_for(e.name);
     return out;
 }
 

@@ -1,10 +1,7 @@
-// Code emission for leibniz-derive: the batch-norm gradients of 2.3 (both
-// placements of ε) as standalone C++ (--lang cpp) or CUDA (--lang cuda).
-//
-//   leibniz::derive::emitter leibniz::derive::emitter_for(std::string_view entry_name);
-//
-// returns the emitter of a catalog entry, or null when it has none; the
-// emitter returns "" for a language it does not know.
+// Code emission for leibniz-derive, batch norm (2.3): the gradients of ℓ
+// with respect to γ, β, Y and the intermediates m and v, for both
+// placements of ε, as standalone C++ (--lang cpp) or CUDA (--lang cuda).
+// The families' tables are joined by emitter_for (tools/derive/catalog.hpp).
 #include <string>
 #include <string_view>
 
@@ -12,20 +9,12 @@
 #include <leibniz/emit.hpp>
 
 #include "catalog.hpp"
+#include "emitters.hpp"
 
 namespace leibniz::derive {
 
-emitter emitter_for(std::string_view entry_name);
-
 namespace {
 namespace bn = leibniz::derivations::batchnorm;
-
-template <class Cpp, class Cuda>
-std::string pick(std::string_view lang, const Cpp& cpp, const Cuda& cuda) {
-    if (lang == "cpp") return std::string(cpp.view());
-    if (lang == "cuda") return std::string(cuda.view());
-    return {};
-}
 
 template <class R>
 std::string dl_dgamma(std::string_view lang) {
@@ -42,23 +31,43 @@ std::string dl_dY(std::string_view lang) {
     using E = bn::engine<R>;
     return pick(lang, emit_cpp<"dl_dY">(E::dY, bn::s, bn::t), emit_cuda<"dl_dY">(E::dY, bn::s, bn::t));
 }
-
-struct row {
-    std::string_view name;
-    emitter emit;
-};
-const row rows[] = {
-    {"bn.dl-dgamma.inside", dl_dgamma<bn::inside>}, {"bn.dl-dgamma.outside", dl_dgamma<bn::outside>},
-    {"bn.dl-dbeta.inside", dl_dbeta<bn::inside>},   {"bn.dl-dbeta.outside", dl_dbeta<bn::outside>},
-    {"bn.dl-dY.inside", dl_dY<bn::inside>},         {"bn.dl-dY.outside", dl_dY<bn::outside>},
-};
+std::string dl_dY_raw(std::string_view lang) {
+    using E = bn::engine<bn::inside>;
+    return pick(lang, emit_cpp<"dl_dY">(E::dY_raw, bn::s, bn::t), emit_cuda<"dl_dY">(E::dY_raw, bn::s, bn::t));
+}
+template <class R>
+std::string dl_dm(std::string_view lang) {  // v held fixed
+    using E = bn::engine<R>;
+    return pick(lang, emit_cpp<"dl_dm">(E::dm_partial, bn::j), emit_cuda<"dl_dm">(E::dm_partial, bn::j));
+}
+std::string dl_dm_total(std::string_view lang) {
+    using E = bn::engine<bn::inside>;
+    return pick(lang, emit_cpp<"dl_dm">(E::dm_total_centered, bn::j), emit_cuda<"dl_dm">(E::dm_total_centered, bn::j));
+}
+template <class R>
+std::string dl_dv(std::string_view lang) {
+    using E = bn::engine<R>;
+    return pick(lang, emit_cpp<"dl_dv">(E::dv, bn::j), emit_cuda<"dl_dv">(E::dv, bn::j));
+}
 
 }  // namespace
 
-emitter emitter_for(std::string_view entry_name) {
-    for (const row& r : rows)
-        if (r.name == entry_name) return r.emit;
-    return nullptr;
+const std::vector<emitter_row>& batchnorm_emitters() {
+    static const std::vector<emitter_row> rows{
+        {"bn.dl-dgamma.inside", dl_dgamma<bn::inside>},
+        {"bn.dl-dgamma.outside", dl_dgamma<bn::outside>},
+        {"bn.dl-dbeta.inside", dl_dbeta<bn::inside>},
+        {"bn.dl-dbeta.outside", dl_dbeta<bn::outside>},
+        {"bn.dl-dY.inside", dl_dY<bn::inside>},
+        {"bn.dl-dY.outside", dl_dY<bn::outside>},
+        {"bn.dl-dY.raw.inside", dl_dY_raw},
+        {"bn.dl-dm.inside", dl_dm<bn::inside>},
+        {"bn.dl-dm.outside", dl_dm<bn::outside>},
+        {"bn.dl-dm.total.inside", dl_dm_total},
+        {"bn.dl-dv.inside", dl_dv<bn::inside>},
+        {"bn.dl-dv.outside", dl_dv<bn::outside>},
+    };
+    return rows;
 }
 
 }  // namespace leibniz::derive

@@ -353,9 +353,20 @@ struct runner {
             return ipow<E - 1>(b) * b;
         }
     }
+    /// sqrt as the builtin where there is one: std::sqrt is defined outside
+    /// this file's optimization options and keeps errno's test and call
+    /// (a branch that stops loops from vectorizing).
+    LEIBNIZ_EVAL_INLINE static T sqrt(T b) {
+#if defined(__GNUC__) || defined(__clang__)
+        if constexpr (std::is_same_v<T, float>) return __builtin_sqrtf(b);
+        else if constexpr (std::is_same_v<T, double>) return __builtin_sqrt(b);
+        else return std::sqrt(b);
+#else
+        return std::sqrt(b);
+#endif
+    }
     template <long long Num, long long Den>
     LEIBNIZ_EVAL_INLINE static T rational_pow(T b) {
-        using std::sqrt;
         constexpr long long limit = 1LL << 16;
         if constexpr (Num == 0) {
             return T(1);
@@ -805,8 +816,13 @@ struct runner {
                 }(),
                 ...);
         }(std::make_index_sequence<NA>{});
-        // nothing has been written yet; now compute
-        [&]<std::size_t... N>(std::index_sequence<N...>) { (run_nest<N>(st, v), ...); }(std::make_index_sequence<P.nests.size()>{});
+        // Nothing has been written yet; now compute. The loops read the
+        // bindings from a local copy (views and numbers, a few words each):
+        // the caller's could be changed by any store into an output as far
+        // as the compiler knows, so that every iteration would reload a
+        // bound scalar and per-column loops would not vectorize.
+        const Values local = v;
+        [&]<std::size_t... N>(std::index_sequence<N...>) { (run_nest<N>(st, local), ...); }(std::make_index_sequence<P.nests.size()>{});
         for (std::size_t a = 0; a != NA; ++a) {
             const p_array& arr = P.arrays[a];
             if (arr.r != role::output || !aside[static_cast<std::size_t>(arr.binding)]) continue;

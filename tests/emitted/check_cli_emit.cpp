@@ -1,4 +1,4 @@
-// The emitters behind `leibniz-derive emit` (tools/derive/emit*.cpp): every
+// The emitters behind `leibniz-derive emit` (tools/derive/emit_*.cpp): every
 // one names an entry of the catalog and gives C++ and CUDA for it.
 #include <catch2/catch.hpp>
 
@@ -15,7 +15,7 @@ using namespace leibniz::derive;
 TEST_CASE("leibniz-derive emitters: each names a catalog entry and gives C++ and CUDA") {
     const std::vector<entry> all = all_entries();
     std::set<std::string> seen;
-    for (const auto* table : {&batchnorm_emitters(), &network_emitters()})
+    for (const auto* table : {&batchnorm_emitters(), &batchnorm_input_emitters(), &network_emitters()})
         for (const emitter_row& r : *table) {
             INFO(r.name);
             CHECK(seen.insert(std::string(r.name)).second);

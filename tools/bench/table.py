@@ -50,7 +50,7 @@ def main(path, flags):
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for form in ("saved", "scratch"):
         for T, size in (("double", 8), ("float", 4)):
-            for B, M in ((256, 1024), (32, 64)):
+            for B, M in ((256, 1024), (32, 64), (4096, 1024)):
                 key = lambda v: f"bn_{v}<{T}>/{B}/{M}"
                 if key(f"{form}_leibniz") not in runs:
                     continue

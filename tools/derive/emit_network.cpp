@@ -86,7 +86,7 @@ const std::vector<emitter_row>& network_emitters() {
 }
 
 emitter emitter_for(std::string_view entry_name) {
-    for (const auto* table : {&batchnorm_emitters(), &network_emitters()})
+    for (const auto* table : {&batchnorm_emitters(), &batchnorm_input_emitters(), &network_emitters()})
         for (const emitter_row& r : *table)
             if (r.name == entry_name) return r.emit;
     return nullptr;

@@ -15,8 +15,9 @@ struct emitter_row {
     emitter emit;
 };
 
-const std::vector<emitter_row>& batchnorm_emitters();  ///< tools/derive/emit.cpp
-const std::vector<emitter_row>& network_emitters();    ///< tools/derive/emit_network.cpp
+const std::vector<emitter_row>& batchnorm_emitters();        ///< tools/derive/emit_batchnorm.cpp
+const std::vector<emitter_row>& batchnorm_input_emitters();  ///< tools/derive/emit_batchnorm_input.cpp
+const std::vector<emitter_row>& network_emitters();          ///< tools/derive/emit_network.cpp
 
 /// The emitter of a catalog entry, or null when it has none.
 emitter emitter_for(std::string_view entry_name);

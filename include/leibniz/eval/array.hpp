@@ -522,10 +522,44 @@ struct runner {
         else return acc + x;
     }
 
+    /// Whether a target of nest N reads an array that nest N writes.
+    template <std::size_t N>
+    static constexpr bool reads_own_targets() {
+        constexpr p_nest n = P.nests[N];
+        for (int a = 0; a != n.count; ++a) {
+            const p_target& t = P.targets[static_cast<std::size_t>(n.first + a)];
+            const p_node& root = P.nodes[static_cast<std::size_t>(t.body)];
+            for (int b = 0; b != n.count; ++b) {
+                const int written = P.targets[static_cast<std::size_t>(n.first + b)].array;
+                for (int q = t.body; q != t.body + root.size; ++q) {
+                    const p_node& x = P.nodes[static_cast<std::size_t>(q)];
+                    if (x.kind == op::sym && x.what == read::element && x.id == written) return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// The innermost body of nest N: assign (element-wise) or accumulate into the targets.
     template <std::size_t N, std::size_t... J>
     LEIBNIZ_EVAL_INLINE static void body(state& st, const std::size_t* pos, const Values& v, std::index_sequence<J...>) {
         constexpr p_nest n = P.nests[N];
+        if constexpr (sizeof...(J) > 1 && !reads_own_targets<N>()) {
+            // Every value first, then the stores: the compiler cannot tell
+            // that a store into one target leaves the inputs of the next
+            // unchanged, and would compute what they share ((Y - m), the
+            // ReLU mask) once per target.
+            const T x[] = {node<static_cast<std::size_t>(P.targets[static_cast<std::size_t>(n.first) + J].body)>(st, pos, v)...};
+            (
+                [&] {
+                    constexpr p_target t = P.targets[static_cast<std::size_t>(n.first) + J];
+                    T& at = st.a[t.array][offset<static_cast<std::size_t>(t.ref)>(st, pos)];
+                    if constexpr (n.kind == nest_kind::elementwise) at = x[J];
+                    else at = combine<n.kind>(at, x[J]);
+                }(),
+                ...);
+            return;
+        }
         (
             [&] {
                 constexpr p_target t = P.targets[static_cast<std::size_t>(n.first) + J];
@@ -537,10 +571,66 @@ struct runner {
             ...);
     }
 
+    /// Whether a target element of nest N depends on loop level L.
+    template <std::size_t N>
+    static constexpr bool targets_use_level(int level) {
+        constexpr p_nest n = P.nests[N];
+        for (int a = 0; a != n.count; ++a) {
+            const int ref = P.targets[static_cast<std::size_t>(n.first + a)].ref;
+            for (int q = ref; q != ref + P.nodes[static_cast<std::size_t>(ref)].size; ++q)
+                if (P.nodes[static_cast<std::size_t>(q)].kind == op::idx && P.nodes[static_cast<std::size_t>(q)].id == level)
+                    return true;
+        }
+        return false;
+    }
+    /// A reduction whose next-to-innermost loop is summed over, the
+    /// innermost kept (Σ_k over rows into one accumulator per column): two
+    /// rows per pass over the accumulators, which are then loaded and
+    /// stored half as often.
+    template <std::size_t N, std::size_t D>
+    static constexpr bool jam_two_rows() {
+        constexpr p_nest n = P.nests[N];
+        if constexpr (n.kind == nest_kind::elementwise || D + 2 != static_cast<std::size_t>(n.nloops)) return false;
+        else return !reads_own_targets<N>() && !targets_use_level<N>(static_cast<int>(D));
+    }
+    template <std::size_t N, std::size_t... J>
+    LEIBNIZ_EVAL_INLINE static void body_two_rows(state& st, const std::size_t* pos, const std::size_t* next, const Values& v,
+                                                  std::index_sequence<J...>) {
+        constexpr p_nest n = P.nests[N];
+        const T x[] = {node<static_cast<std::size_t>(P.targets[static_cast<std::size_t>(n.first) + J].body)>(st, pos, v)...};
+        const T y[] = {node<static_cast<std::size_t>(P.targets[static_cast<std::size_t>(n.first) + J].body)>(st, next, v)...};
+        (
+            [&] {
+                constexpr p_target t = P.targets[static_cast<std::size_t>(n.first) + J];
+                T& at = st.a[t.array][offset<static_cast<std::size_t>(t.ref)>(st, pos)];
+                at = combine<n.kind>(at, combine<n.kind>(x[J], y[J]));
+            }(),
+            ...);
+    }
+
     template <std::size_t N, std::size_t D>
     LEIBNIZ_EVAL_INLINE static void loops(state& st, std::size_t* pos, const Values& v) {
         constexpr p_nest n = P.nests[N];
-        if constexpr (D == static_cast<std::size_t>(n.nloops)) {
+        if constexpr (jam_two_rows<N, D>()) {
+            const std::size_t e = st.x[n.loops[D]], inner = st.x[n.loops[D + 1]];
+            std::size_t next[max_levels];
+            for (std::size_t l = 0; l != static_cast<std::size_t>(max_levels); ++l) next[l] = pos[l];
+            std::size_t i = 0;
+            for (; i + 1 < e; i += 2) {
+                pos[D] = i;
+                next[D] = i + 1;
+                LEIBNIZ_IVDEP
+                for (std::size_t j = 0; j != inner; ++j) {
+                    pos[D + 1] = j;
+                    next[D + 1] = j;
+                    body_two_rows<N>(st, pos, next, v, std::make_index_sequence<static_cast<std::size_t>(n.count)>{});
+                }
+            }
+            if (i < e) {
+                pos[D] = i;
+                loops<N, D + 1>(st, pos, v);
+            }
+        } else if constexpr (D == static_cast<std::size_t>(n.nloops)) {
             body<N>(st, pos, v, std::make_index_sequence<static_cast<std::size_t>(n.count)>{});
         } else if constexpr (D + 1 == static_cast<std::size_t>(n.nloops)) {
             // The innermost loop carries no dependence through memory: each

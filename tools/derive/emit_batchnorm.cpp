@@ -1,6 +1,7 @@
 // Code emission for leibniz-derive, batch norm (2.3): the gradients of ℓ
-// with respect to γ, β, Y and the intermediates m and v, for both
-// placements of ε, as standalone C++ (--lang cpp) or CUDA (--lang cuda).
+// with respect to γ, β and the intermediates m and v, for both placements
+// of ε, as standalone C++ (--lang cpp) or CUDA (--lang cuda); ∂ℓ/∂Y is in
+// emit_batchnorm_input.cpp (each is a few seconds of compile-time work).
 // The families' tables are joined by emitter_for (tools/derive/catalog.hpp).
 #include <string>
 #include <string_view>
@@ -27,15 +28,6 @@ std::string dl_dbeta(std::string_view lang) {
     return pick(lang, emit_cpp<"dl_dbeta">(E::dbeta, bn::j), emit_cuda<"dl_dbeta">(E::dbeta, bn::j));
 }
 template <class R>
-std::string dl_dY(std::string_view lang) {
-    using E = bn::engine<R>;
-    return pick(lang, emit_cpp<"dl_dY">(E::dY, bn::s, bn::t), emit_cuda<"dl_dY">(E::dY, bn::s, bn::t));
-}
-std::string dl_dY_raw(std::string_view lang) {
-    using E = bn::engine<bn::inside>;
-    return pick(lang, emit_cpp<"dl_dY">(E::dY_raw, bn::s, bn::t), emit_cuda<"dl_dY">(E::dY_raw, bn::s, bn::t));
-}
-template <class R>
 std::string dl_dm(std::string_view lang) {  // v held fixed
     using E = bn::engine<R>;
     return pick(lang, emit_cpp<"dl_dm">(E::dm_partial, bn::j), emit_cuda<"dl_dm">(E::dm_partial, bn::j));
@@ -58,9 +50,6 @@ const std::vector<emitter_row>& batchnorm_emitters() {
         {"bn.dl-dgamma.outside", dl_dgamma<bn::outside>},
         {"bn.dl-dbeta.inside", dl_dbeta<bn::inside>},
         {"bn.dl-dbeta.outside", dl_dbeta<bn::outside>},
-        {"bn.dl-dY.inside", dl_dY<bn::inside>},
-        {"bn.dl-dY.outside", dl_dY<bn::outside>},
-        {"bn.dl-dY.raw.inside", dl_dY_raw},
         {"bn.dl-dm.inside", dl_dm<bn::inside>},
         {"bn.dl-dm.outside", dl_dm<bn::outside>},
         {"bn.dl-dm.total.inside", dl_dm_total},

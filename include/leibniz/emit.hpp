@@ -41,8 +41,14 @@ struct emitted_source {
         return out;
     }();
 };
-template <class... Specs>
-struct plan_text {
+/// Intermediates whose values the caller supplies, by name.
+template <fixed_string... Names>
+struct given_names {};
+
+template <class Given, class... Specs>
+struct plan_text;
+template <fixed_string... Given, class... Specs>
+struct plan_text<given_names<Given...>, Specs...> {
     struct staged_t {
         char data[emit_staging_chars];
         std::size_t size;
@@ -52,7 +58,10 @@ struct plan_text {
         std::vector<ir::term> roots;
         std::vector<std::vector<int>> orders;
         (eval::arrays::spec_ops<Specs>::add(c, roots, orders), ...);
-        detail::text s = emit::plan_listing(emit::plan_program(c, roots, orders));
+        std::vector<int> given;
+        for (std::size_t s = 0; s != c.syms.size(); ++s)
+            if (c.syms[s].def >= 0 && ((c.syms[s].name_view() == Given.view()) || ...)) given.push_back(static_cast<int>(s));
+        detail::text s = emit::plan_listing(emit::plan_program(c, roots, orders, given));
         if (s.size() > emit_staging_chars) leibniz_error_emitted_source_too_long();
         staged_t out{};
         for (std::size_t i = 0; i != s.size(); ++i) out.data[i] = s.chars[i];
@@ -81,7 +90,19 @@ constexpr result_of_plan<E, over_indices<I...>> result(E, over_indices<I...>) {
 ///   plan_listing(result(dgamma, over(j)), result(dY, over(s, t)))
 template <class... E, class... O>
 constexpr const auto& plan_listing(result_of_plan<E, O>...) {
-    return dsl::plan_text<typename eval::arrays::spec_from<E, O>::type...>::value;
+    return dsl::plan_text<dsl::given_names<>, typename eval::arrays::spec_from<E, O>::type...>::value;
+}
+
+/// given<"m", "v">: the intermediates m and v bound by name (their values
+/// supplied, as evaluate_into(..., m = view(...), v = view(...)) does).
+template <fixed_string... Names>
+inline constexpr dsl::given_names<Names...> given{};
+
+/// The plan with the named intermediates given:
+///   plan_listing(given<"m", "v">, result(dY, over(s, t)))
+template <fixed_string... G, class... E, class... O>
+constexpr const auto& plan_listing(dsl::given_names<G...>, result_of_plan<E, O>...) {
+    return dsl::plan_text<dsl::given_names<G...>, typename eval::arrays::spec_from<E, O>::type...>::value;
 }
 
 /// C++ source of a function NAME computing e at every value of the given

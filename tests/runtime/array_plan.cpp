@@ -55,6 +55,9 @@ constexpr int lines_containing(std::string_view text, std::string_view part) {
 constexpr auto& bn_all = plan_listing(result(E::dgamma, over(bn::j)), result(E::dbeta, over(bn::j)), result(E::dY, over(bn::s, bn::t)));
 constexpr auto& bn_dY = plan_listing(result(E::dY, over(bn::s, bn::t)));
 constexpr auto& bn_dgamma = plan_listing(result(E::dgamma, over(bn::j)));
+// the batch statistics given, as a training framework's backward kernel has them
+constexpr auto& bn_saved = plan_listing(given<"m", "v">, result(E::dgamma, over(bn::j)), result(E::dbeta, over(bn::j)),
+                                        result(E::dY, over(bn::s, bn::t)));
 
 namespace m = array_mlp;
 constexpr auto& mlp_all = plan_listing(result(m::dW1, over(m::x1, m::x0)), result(m::db1, over(m::x1)),
@@ -70,6 +73,18 @@ TEST_CASE("plan_listing: batch-norm backward makes four passes over B x M") {
     // ∂ℓ/∂β (result 1) is one of the fused reductions itself, written in place
     CHECK(lines_containing(bn_all.view(), " out1") == 1);
     CHECK(lines_starting_containing(bn_all.view(), "B x M  sum", " out1") == 1);
+}
+
+TEST_CASE("plan_listing: from saved batch statistics, two passes over B x M") {
+    INFO(std::string(bn_saved.view()));
+    CHECK(lines_starting(bn_saved.view(), "B x M  sum") == 1);
+    CHECK(lines_starting(bn_saved.view(), "B x M") == 2);
+    // m and v are read, not computed
+    CHECK(lines_containing(bn_saved.view(), "elementwise m") == 0);
+    CHECK(lines_containing(bn_saved.view(), " v ") == 0);
+    // one square root per column, shared by every per-column factor
+    CHECK(lines_containing(bn_saved.view(), "rsqrt") == 1);
+    CHECK(lines_containing(bn_all.view(), "rsqrt") == 1);
 }
 
 TEST_CASE("plan_listing: the MLP gradients are backpropagation") {

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -83,9 +84,117 @@ struct codegen {
     LEIBNIZ_EVAL_INLINE static constexpr T add(env_type& env, const values_type& v, std::index_sequence<K...>) {
         return (... + node<kid(I, K)>(env, v));
     }
+    // ---- softmax shapes -----------------------------------------------------------------------------
+    // exp(a_1) ... exp(a_n) (Σ_j exp(b_j))^(-k) is computed as
+    // exp(a_1 + ... + a_n - k c) (Σ_j exp(b_j - c))^(-k) with c = max_j b_j,
+    // log Σ_j exp(b_j) as c + log Σ_j exp(b_j - c), and the log of such a
+    // quotient as a_1 + ... + a_n - k (c + log Σ_j exp(b_j - c)): the same
+    // numbers, but logits of ±1000 neither overflow nor give inf / inf.
+    static constexpr bool sum_of_exp(std::size_t j) { return F.nodes[j].kind == ir::op::sum && F.nodes[j + 1].kind == ir::op::exp; }
+    static constexpr bool softmax_denominator(std::size_t j) {
+        if (F.nodes[j].kind != ir::op::pow) return false;
+        const ir::flat_node& e = F.nodes[kid(j, 1)];
+        return e.kind == ir::op::num && e.den == 1 && e.num < 0 && sum_of_exp(j + 1);
+    }
+    /// The first kid of product I that is (Σ_j exp(b_j))^(-k), or 0 (none,
+    /// or no exp among the other kids).
+    static constexpr std::size_t shifted_denominator(std::size_t i) {
+        if (F.nodes[i].kind != ir::op::mul) return 0;
+        std::size_t found = 0, exps = 0;
+        for (std::size_t k = 0; k != static_cast<std::size_t>(F.nodes[i].nkids); ++k) {
+            if (found == 0 && softmax_denominator(kid(i, k))) found = kid(i, k);
+            else if (F.nodes[kid(i, k)].kind == ir::op::exp) ++exps;
+        }
+        return exps == 0 ? 0 : found;
+    }
+    /// Product I is exp(a_1) ... exp(a_n) (Σ_j exp(b_j))^(-k) and nothing else.
+    static constexpr bool pure_softmax(std::size_t i) {
+        const std::size_t d = shifted_denominator(i);
+        if (d == 0) return false;
+        for (std::size_t k = 0; k != static_cast<std::size_t>(F.nodes[i].nkids); ++k)
+            if (kid(i, k) != d && F.nodes[kid(i, k)].kind != ir::op::exp) return false;
+        return true;
+    }
+    /// max_j b_j for the sum S = Σ_j exp(b_j).
+    template <std::size_t S>
+    LEIBNIZ_EVAL_INLINE static T max_exponent(env_type& env, const values_type& v) {
+        constexpr std::size_t k = static_cast<std::size_t>(F.nodes[S].id);
+        const std::size_t count = env.extent[static_cast<std::size_t>(F.syms[F.nodes[S].id].dims[0])];
+        const std::size_t saved = env.index[k];
+        T c = -std::numeric_limits<T>::infinity();
+        for (std::size_t i = 1; i <= count; ++i) {
+            env.index[k] = i;
+            const T b = node<S + 2>(env, v);
+            c = b > c ? b : c;
+        }
+        env.index[k] = saved;
+        return c;
+    }
+    /// Σ_j exp(b_j - c).
+    template <std::size_t S>
+    LEIBNIZ_EVAL_INLINE static T shifted_sum(env_type& env, const values_type& v, T c) {
+        using std::exp;
+        constexpr std::size_t k = static_cast<std::size_t>(F.nodes[S].id);
+        const std::size_t count = env.extent[static_cast<std::size_t>(F.syms[F.nodes[S].id].dims[0])];
+        const std::size_t saved = env.index[k];
+        T s = T(0);
+        for (std::size_t i = 1; i <= count; ++i) {
+            env.index[k] = i;
+            s += exp(node<S + 2>(env, v) - c);
+        }
+        env.index[k] = saved;
+        return s;
+    }
+    /// Kid J of a shifted product with denominator D: the exponent of an
+    /// exp (the exps are multiplied as one exp of their exponents' sum),
+    /// else its value (1 for D, taken care of apart).
+    template <std::size_t J, std::size_t D>
+    LEIBNIZ_EVAL_INLINE static T exponent_part(env_type& env, const values_type& v) {
+        if constexpr (J != D && F.nodes[J].kind == ir::op::exp) return node<J + 1>(env, v);
+        else return T(0);
+    }
+    template <std::size_t J, std::size_t D>
+    LEIBNIZ_EVAL_INLINE static T other_part(env_type& env, const values_type& v) {
+        if constexpr (J == D || F.nodes[J].kind == ir::op::exp) return T(1);
+        else return node<J>(env, v);
+    }
+    /// exp(a_1 + ... + a_n - k c) (Σ_j exp(b_j - c))^(-k) times the other kids, or its log.
+    template <std::size_t I, bool Log, std::size_t... K>
+    LEIBNIZ_EVAL_INLINE static T shifted_product(env_type& env, const values_type& v, std::index_sequence<K...>) {
+        using std::exp;
+        using std::log;
+        constexpr std::size_t D = shifted_denominator(I);
+        constexpr long long k = -F.nodes[kid(D, 1)].num;
+        const T c = max_exponent<D + 1>(env, v);
+        const T sum = shifted_sum<D + 1>(env, v, c);
+        const T a = (T(0) + ... + exponent_part<kid(I, K), D>(env, v));
+        if constexpr (Log) return a - static_cast<T>(k) * (c + log(sum));
+        else return exp(a - static_cast<T>(k) * c) / ipow<k>(sum) * (T(1) * ... * other_part<kid(I, K), D>(env, v));
+    }
+
     template <std::size_t I, std::size_t... K>
     LEIBNIZ_EVAL_INLINE static constexpr T mul(env_type& env, const values_type& v, std::index_sequence<K...>) {
-        return (... * node<kid(I, K)>(env, v));
+        if constexpr (shifted_denominator(I) == 0) return (... * node<kid(I, K)>(env, v));
+        else return shifted_product<I, false>(env, v, std::index_sequence<K...>{});
+    }
+
+    /// log of node J: shifted where J is a softmax shape (or an intermediate
+    /// defined as one).
+    template <std::size_t J>
+    LEIBNIZ_EVAL_INLINE static T log_of(env_type& env, const values_type& v) {
+        using std::log;
+        constexpr ir::flat_node n = F.nodes[J];
+        if constexpr (sum_of_exp(J)) {  // log Σ_j exp(b_j) = c + log Σ_j exp(b_j - c)
+            const T c = max_exponent<J>(env, v);
+            return c + log(shifted_sum<J>(env, v, c));
+        } else if constexpr (pure_softmax(J)) {
+            return shifted_product<J, true>(env, v, std::make_index_sequence<static_cast<std::size_t>(n.nkids)>{});
+        } else if constexpr (n.kind == ir::op::sym && F.syms[n.id].kind != ir::sym_kind::extent &&
+                             Plan::bind_of[static_cast<std::size_t>(n.id)] < 0) {
+            return instantiate<J, true>(env, v, std::make_index_sequence<static_cast<std::size_t>(n.nkids)>{});
+        } else {
+            return log(node<J>(env, v));
+        }
     }
 
     /// Element of a bound view: row-major, indices 1-based in the formula.
@@ -98,17 +207,21 @@ struct codegen {
 
     /// An unbound intermediate m(k, l): its definition with the parameters
     /// set to the actual indices.
-    template <std::size_t I, std::size_t... K>
+    /// (With Log: the log of that value, see log_of.)
+    template <std::size_t I, bool Log = false, std::size_t... K>
     LEIBNIZ_EVAL_INLINE static constexpr T instantiate(env_type& env, const values_type& v, std::index_sequence<K...>) {
         constexpr const ir::sym_entry& e = F.syms[F.nodes[I].id];
         constexpr std::size_t body = Plan::def_start[static_cast<std::size_t>(e.def)];
         if constexpr (sizeof...(K) == 0) {
-            return node<body>(env, v);
+            if constexpr (Log) return log_of<body>(env, v);
+            else return node<body>(env, v);
         } else {
             const std::array<std::size_t, sizeof...(K)> actual{env.index[kid_id<I, K>]...};
             const std::array<std::size_t, sizeof...(K)> saved{env.index[e.params[K]]...};
             ((env.index[e.params[K]] = actual[K]), ...);
-            const T r = node<body>(env, v);
+            T r;
+            if constexpr (Log) r = log_of<body>(env, v);
+            else r = node<body>(env, v);
             ((env.index[e.params[K]] = saved[K]), ...);
             return r;
         }
@@ -151,8 +264,7 @@ struct codegen {
             using std::exp;
             return exp(node<I + 1>(env, v));
         } else if constexpr (n.kind == ir::op::log) {
-            using std::log;
-            return log(node<I + 1>(env, v));
+            return log_of<I + 1>(env, v);
         } else if constexpr (n.kind == ir::op::relu) {
             const T a = node<I + 1>(env, v);
             return a > T(0) ? a : T(0);

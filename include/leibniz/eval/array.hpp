@@ -308,8 +308,8 @@ constexpr std::size_t round_up(std::size_t n, std::size_t to) { return (n + to -
 // GCC vectorizes at -O2 only loops whose trip count is a known multiple of
 // the vector width; the loop nests here have run-time extents, so they are
 // compiled with the cost model of -O3 (clang vectorizes them at -O2 anyway),
-// without FP traps (so that a select can compute both sides) and without
-// errno for sqrt and friends (so that they vectorize).
+// without FP traps (so that a select can compute both sides) and, as far as
+// the compiler lets a pragma do it, without errno for the math functions.
 #if defined(__GNUC__) && !defined(__clang__)
 #define LEIBNIZ_IVDEP _Pragma("GCC ivdep")
 #define LEIBNIZ_UNPREDICTABLE(c) __builtin_expect_with_probability((c), true, 0.5)
@@ -353,9 +353,12 @@ struct runner {
             return ipow<E - 1>(b) * b;
         }
     }
-    /// sqrt as the builtin where there is one: std::sqrt is defined outside
-    /// this file's optimization options and keeps errno's test and call
-    /// (a branch that stops loops from vectorizing).
+    /// sqrt through the compiler's builtin. GCC 12 still tests for a
+    /// negative argument and calls the library (for errno) unless the whole
+    /// program is built with -fno-math-errno: neither the pragma above nor
+    /// an optimize attribute turns that off, and a loop with that branch
+    /// stays scalar. Square roots shared between arrays are therefore
+    /// computed once (emit/loops.hpp, share_roots).
     LEIBNIZ_EVAL_INLINE static T sqrt(T b) {
 #if defined(__GNUC__) || defined(__clang__)
         if constexpr (std::is_same_v<T, float>) return __builtin_sqrtf(b);

@@ -353,23 +353,13 @@ struct runner {
             return ipow<E - 1>(b) * b;
         }
     }
-    /// sqrt through the compiler's builtin. GCC 12 still tests for a
-    /// negative argument and calls the library (for errno) unless the whole
-    /// program is built with -fno-math-errno: neither the pragma above nor
-    /// an optimize attribute turns that off, and a loop with that branch
-    /// stays scalar. Square roots shared between arrays are therefore
-    /// computed once (emit/loops.hpp, share_roots).
-    LEIBNIZ_EVAL_INLINE static T sqrt(T b) {
-#if defined(__GNUC__) || defined(__clang__)
-        if constexpr (std::is_same_v<T, float>) return __builtin_sqrtf(b);
-        else if constexpr (std::is_same_v<T, double>) return __builtin_sqrt(b);
-        else return std::sqrt(b);
-#else
-        return std::sqrt(b);
-#endif
-    }
     template <long long Num, long long Den>
     LEIBNIZ_EVAL_INLINE static T rational_pow(T b) {
+        // GCC 12 keeps sqrt's errno test and library call (so a loop with a
+        // square root stays scalar) unless the whole program is built with
+        // -fno-math-errno; the pragma above cannot turn that off. Square
+        // roots shared between arrays are computed once (emit/loops.hpp).
+        using std::sqrt;
         constexpr long long limit = 1LL << 16;
         if constexpr (Num == 0) {
             return T(1);

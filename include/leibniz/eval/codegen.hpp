@@ -115,34 +115,31 @@ struct codegen {
             if (kid(i, k) != d && F.nodes[kid(i, k)].kind != ir::op::exp) return false;
         return true;
     }
-    /// max_j b_j for the sum S = Σ_j exp(b_j).
-    template <std::size_t S>
-    LEIBNIZ_EVAL_INLINE static T max_exponent(env_type& env, const values_type& v) {
+    /// f(b_j) for each j of the sum S = Σ_j exp(b_j), in order.
+    template <std::size_t S, class Each>
+    LEIBNIZ_EVAL_INLINE static void each_exponent(env_type& env, const values_type& v, Each f) {
         constexpr std::size_t k = static_cast<std::size_t>(F.nodes[S].id);
         const std::size_t count = env.extent[static_cast<std::size_t>(F.syms[F.nodes[S].id].dims[0])];
         const std::size_t saved = env.index[k];
-        T c = -std::numeric_limits<T>::infinity();
         for (std::size_t i = 1; i <= count; ++i) {
             env.index[k] = i;
-            const T b = node<S + 2>(env, v);
-            c = b > c ? b : c;
+            f(node<S + 2>(env, v));
         }
         env.index[k] = saved;
+    }
+    /// max_j b_j.
+    template <std::size_t S>
+    LEIBNIZ_EVAL_INLINE static T max_exponent(env_type& env, const values_type& v) {
+        T c = -std::numeric_limits<T>::infinity();
+        each_exponent<S>(env, v, [&](T b) { c = b > c ? b : c; });
         return c;
     }
     /// Σ_j exp(b_j - c).
     template <std::size_t S>
     LEIBNIZ_EVAL_INLINE static T shifted_sum(env_type& env, const values_type& v, T c) {
         using std::exp;
-        constexpr std::size_t k = static_cast<std::size_t>(F.nodes[S].id);
-        const std::size_t count = env.extent[static_cast<std::size_t>(F.syms[F.nodes[S].id].dims[0])];
-        const std::size_t saved = env.index[k];
         T s = T(0);
-        for (std::size_t i = 1; i <= count; ++i) {
-            env.index[k] = i;
-            s += exp(node<S + 2>(env, v) - c);
-        }
-        env.index[k] = saved;
+        each_exponent<S>(env, v, [&](T b) { s += exp(b - c); });
         return s;
     }
     /// Kid J of a shifted product with denominator D: the exponent of an

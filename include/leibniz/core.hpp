@@ -3,6 +3,7 @@
 // carry everything) and runs the symbolic work during constant evaluation;
 // results are expressions again, so they compose.
 #pragma once
+#include <leibniz/calculus/adjoint.hpp>
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/dsl/partial_symbol.hpp>
@@ -54,6 +55,8 @@ constexpr void apply_options(ir::context& c, ir::held_set& h, std::vector<int>& 
                 add_rule(c, lower<typename Opts::expression>(c));
             } else if constexpr (requires { Opts::is_fold; }) {
                 fold.push_back(lower<typename Opts::expression>(c).id);
+            } else if constexpr (requires { Opts::is_method; }) {
+                // read by the caller (by_substitution)
             } else {
                 ir::term t = lower<typename Opts::expression>(c);
                 h.push_back(t.id);
@@ -74,6 +77,16 @@ constexpr ir::term simplify_folded(ir::context& c, const ir::term& t, const std:
     return ir::fold_intermediates(c, s, fold);
 }
 
+/// Whether the options ask for differentiation by substitution.
+template <class... Opts>
+inline constexpr bool substitutes = (requires { Opts::is_method; } || ...);
+
+/// df/dx. A scalar f that reaches intermediates goes through the program of
+/// adjoints (each intermediate differentiated once), whose named adjoints
+/// are then substituted: the result is the same single formula as
+/// differentiating through every definition wherever it occurs (what
+/// `by_substitution` does), at a cost that grows with the graph, not with
+/// the number of paths through it.
 template <class F, class X, class... Opts>
 struct derivative_source {
     static constexpr ir::bundle make() {
@@ -83,6 +96,12 @@ struct derivative_source {
         apply_options<Opts...>(b.ctx, h, fold);
         ir::term f = lower<F>(b.ctx);
         ir::term x = lower<X>(b.ctx);
+        if (!substitutes<Opts...> && ir::reverse_mode_applies(b.ctx, f, h)) {
+            ir::adjoint_program p = ir::adjoints(b.ctx, f, {x}, h, ir::function_latex(b.ctx, f));
+            ir::term g = ir::inline_adjoints(b.ctx, p.gradients[0]);
+            b.root = simplify_folded(b.ctx, g, fold);
+            return ir::compact(b);
+        }
         b.root = simplify_folded(b.ctx, ir::derivative(b.ctx, f, x, h), fold);
         return b;
     }
@@ -201,6 +220,18 @@ template <class E>
 struct is_d_option<held_fixed<E>> : std::true_type {};
 }  // namespace dsl
 
+/// d(f, x, by_substitution): differentiate through every intermediate's
+/// definition wherever it occurs, without the program of adjoints (the
+/// reference that reverse mode is checked against).
+struct by_substitution_t {
+    static constexpr bool is_method = true;
+};
+inline constexpr by_substitution_t by_substitution{};
+namespace dsl {
+template <>
+struct is_d_option<by_substitution_t> : std::true_type {};
+}  // namespace dsl
+
 /// The derivative df/dx, simplified. Named intermediates are differentiated
 /// through their definitions unless held fixed (held_fixed(v)); the
 /// assumptions (assume_zero(...)) are used by the simplifier.
@@ -208,7 +239,7 @@ template <dsl::expression F, class X, class... Opts>
 constexpr auto d(F, X, Opts...) {
     dsl::require_variable<X>();
     static_assert((dsl::is_d_option<Opts>::value && ...),
-                  "leibniz::d: extra arguments must be assume_zero(...) or held_fixed(...)");
+                  "leibniz::d: extra arguments must be assume_zero(...), held_fixed(...), in_terms_of(...) or by_substitution");
     if constexpr (dsl::is_variable<X>())
         return dsl::computed<dsl::derivative_source<F, X, Opts...>>();
     else

@@ -194,18 +194,27 @@ inline constexpr std::size_t staging_symbols = 160;
 void leibniz_error_result_too_large_to_freeze();
 
 /// Freeze the bundle Source::make() returns. The computation runs once,
-/// into a generous staging area; the exact-size copy is cheap.
+/// into a generous staging area (a Source may ask for a larger one); the
+/// exact-size copy is cheap.
 template <class Source>
 struct frozen {
+    static constexpr std::size_t node_capacity = [] {
+        if constexpr (requires { Source::staging_nodes; }) return Source::staging_nodes;
+        else return staging_nodes;
+    }();
+    static constexpr std::size_t symbol_capacity = [] {
+        if constexpr (requires { Source::staging_symbols; }) return Source::staging_symbols;
+        else return staging_symbols;
+    }();
     struct staged_t {
-        ir::frozen_bundle<staging_nodes, staging_symbols> data;
+        ir::frozen_bundle<node_capacity, symbol_capacity> data;
         std::size_t nodes, symbols;
     };
     static constexpr staged_t staged = [] {
         ir::bundle b = Source::make();
         std::size_t n = ir::flatten(b).size(), s = b.ctx.syms.size();
-        if (n > staging_nodes || s > staging_symbols) leibniz_error_result_too_large_to_freeze();
-        return staged_t{ir::freeze<staging_nodes, staging_symbols>(b, n, s), n, s};
+        if (n > node_capacity || s > symbol_capacity) leibniz_error_result_too_large_to_freeze();
+        return staged_t{ir::freeze<node_capacity, symbol_capacity>(b, n, s), n, s};
     }();
     static constexpr auto value = [] {
         ir::frozen_bundle<staged.nodes, staged.symbols> out{};

@@ -115,6 +115,7 @@ constexpr int import_symbol(context& dst, const context& src, int id, id_map& m)
     for (int i = 0; i != nparams; ++i) sub(e.params[i]);
     sub(e.dep);
     sub(e.grad);
+    sub(e.adjoint_of);
     e.def = -1;
     int nid = dst.intern(e);
     m.from.push_back(id);
@@ -144,6 +145,76 @@ constexpr term import(context& dst, const bundle& b) {
         }
     }
     return remap(b.root, m);
+}
+
+}  // namespace leibniz::ir
+
+namespace leibniz::ir {
+
+/// Symbols a symbol entry refers to (extents, parameters, loss argument and
+/// gradient, an adjoint's forward symbol).
+template <class F>
+constexpr void for_each_reference(const context& c, sym_entry& e, F&& f) {
+    int ndims = e.kind == sym_kind::index ? 1 : (e.kind == sym_kind::tensor ? e.rank : 0);
+    for (int i = 0; i != ndims; ++i)
+        if (e.dims[i] >= 0) f(e.dims[i]);
+    int nparams = e.kind == sym_kind::loss ? c.at(e.dep).rank : (e.def >= 0 ? e.rank : 0);
+    for (int i = 0; i != nparams; ++i) f(e.params[i]);
+    if (e.dep >= 0) f(e.dep);
+    if (e.grad >= 0) f(e.grad);
+    if (e.adjoint_of >= 0) f(e.adjoint_of);
+}
+
+constexpr void mark_used(const context& c, const term& t, std::vector<char>& used);
+
+constexpr void mark_symbol(const context& c, int id, std::vector<char>& used) {
+    if (id < 0 || used[static_cast<std::size_t>(id)]) return;
+    used[static_cast<std::size_t>(id)] = 1;
+    sym_entry e = c.at(id);
+    for_each_reference(c, e, [&](int& r) { mark_symbol(c, r, used); });
+    if (e.def >= 0) mark_used(c, c.defs[static_cast<std::size_t>(e.def)], used);
+}
+
+constexpr void mark_used(const context& c, const term& t, std::vector<char>& used) {
+    if (t.kind == op::sym || t.kind == op::idx || t.kind == op::sum) mark_symbol(c, t.id, used);
+    for (const term& k : t.kids) mark_used(c, k, used);
+}
+
+/// b with only the symbols (and definitions) its root and rules refer to,
+/// directly or through definitions: what a computation made on the way and
+/// no longer uses (fresh indices, named adjoints that were inlined) is dropped.
+constexpr bundle compact(const bundle& b) {
+    const context& c = b.ctx;
+    std::vector<char> used(c.syms.size(), 0);
+    mark_used(c, b.root, used);
+    for (std::size_t r = 0; r != c.rule_lhs.size(); ++r) {
+        mark_used(c, c.rule_lhs[r], used);
+        mark_used(c, c.rule_rhs[r], used);
+    }
+    id_map m;
+    for (std::size_t i = 0; i != c.syms.size(); ++i)
+        if (used[i]) {
+            m.from.push_back(static_cast<int>(i));
+            m.to.push_back(static_cast<int>(m.to.size()));
+        }
+    bundle out;
+    out.ctx.split_sum_products = c.split_sum_products;
+    for (std::size_t i = 0; i != c.syms.size(); ++i) {
+        if (!used[i]) continue;
+        sym_entry e = c.syms[i];
+        for_each_reference(c, e, [&](int& r) { r = m.get(r); });
+        if (e.def >= 0) {
+            out.ctx.defs.push_back(remap(c.defs[static_cast<std::size_t>(e.def)], m));
+            e.def = static_cast<int>(out.ctx.defs.size() - 1);
+        }
+        out.ctx.syms.push_back(e);
+    }
+    for (std::size_t r = 0; r != c.rule_lhs.size(); ++r) {
+        out.ctx.rule_lhs.push_back(remap(c.rule_lhs[r], m));
+        out.ctx.rule_rhs.push_back(remap(c.rule_rhs[r], m));
+    }
+    out.root = remap(b.root, m);
+    return out;
 }
 
 }  // namespace leibniz::ir

@@ -48,6 +48,7 @@ struct sym_entry {
     int dep = -1;                ///< loss: the tensor it depends on
     int grad = -1;               ///< loss: the tensor holding its gradient
     random_law law = random_law::none;  ///< random variables: their distribution
+    int adjoint_of = -1;         ///< an adjoint ∂f/∂Z (an intermediate): Z's symbol
 
     constexpr std::string_view name_view() const { return detail::name_view(name); }
     constexpr std::string_view latex_view() const { return detail::name_view(latex); }
@@ -108,6 +109,10 @@ struct context {
     /// Multiply out products inside summations and split them (used to
     /// show a difference: it lets terms of two different shapes cancel).
     bool split_sum_products = false;
+    /// fresh_index's memory: per base name (a symbol carrying it), the last
+    /// number handed out, so that each call costs one lookup.
+    std::vector<int> fresh_bases;
+    std::vector<long long> fresh_last;
 
     constexpr const sym_entry& at(int id) const { return syms[static_cast<std::size_t>(id)]; }
     constexpr sym_entry& at(int id) { return syms[static_cast<std::size_t>(id)]; }
@@ -132,25 +137,57 @@ struct context {
     }
     constexpr int extent_of(int index_id) const { return at(index_id).dims[0]; }
 
-    /// A fresh index variable with the given extent, named after `like`.
+    /// A fresh index variable with the given extent, named after `like`:
+    /// k', k'', k''' and then k'4, k'5, ... (LaTeX k^{(4)}), so that names
+    /// stay short however many fresh indices a computation makes.
     constexpr int fresh_index(int like) {
         sym_entry e = at(like);
-        std::string_view base = e.name_view();
-        for (int n = 1;; ++n) {
-            detail::text nm(base);
-            nm += '\'';
-            for (int i = 1; i < n; ++i) nm += '\'';
-            if (find(nm.view()) < 0) {
-                detail::copy_name(e.name, nm.view());
-                detail::text lx(at(like).latex_view());
-                lx += '\'';
-                for (int i = 1; i < n; ++i) lx += '\'';
-                detail::copy_name(e.latex, lx.view());
-                e.def = -1;
-                syms.push_back(e);
-                return static_cast<int>(syms.size() - 1);
-            }
+        std::string_view base = strip_fresh_suffix(e.name_view());
+        std::string_view lbase = strip_fresh_suffix(e.latex_view());
+        // start after the last number handed out for this base
+        std::size_t slot = 0;
+        while (slot != fresh_bases.size() && detail::name_view(syms[static_cast<std::size_t>(fresh_bases[slot])].name) != e.name_view() &&
+               strip_fresh_suffix(syms[static_cast<std::size_t>(fresh_bases[slot])].name_view()) != base)
+            ++slot;
+        if (slot == fresh_bases.size()) {
+            fresh_bases.push_back(like);
+            fresh_last.push_back(0);
         }
+        for (long long n = fresh_last[slot] + 1;; ++n) {
+            detail::text nm(base), lx(lbase);
+            if (n <= 3) {
+                for (long long i = 0; i != n; ++i) {
+                    nm += '\'';
+                    lx += '\'';
+                }
+            } else {
+                nm += '\'';
+                nm += detail::to_text(n);
+                lx += "^{(";
+                lx += detail::to_text(n);
+                lx += ")}";
+            }
+            if (find(nm.view()) >= 0) continue;
+            fresh_last[slot] = n;
+            detail::copy_name(e.name, nm.view());
+            detail::copy_name(e.latex, lx.view());
+            e.def = -1;
+            syms.push_back(e);
+            return static_cast<int>(syms.size() - 1);
+        }
+    }
+
+    /// A name without the suffix fresh_index adds (primes, 'N or ^{(N)}).
+    static constexpr std::string_view strip_fresh_suffix(std::string_view s) {
+        if (s.size() > 4 && s.back() == '}') {
+            std::size_t open = s.rfind("^{(");
+            if (open != std::string_view::npos) s = s.substr(0, open);
+        }
+        std::size_t end = s.size();
+        while (end > 0 && s[end - 1] >= '0' && s[end - 1] <= '9') --end;
+        if (end < s.size() && end > 1 && s[end - 1] == '\'') s = s.substr(0, end);
+        while (s.size() > 1 && s.back() == '\'') s.remove_suffix(1);
+        return s;
     }
 };
 

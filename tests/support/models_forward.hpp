@@ -1,0 +1,145 @@
+// Plain C++ forward passes of derivations/models.hpp, written independently
+// of the engine, with central differences, for checking every gradient.
+#pragma once
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <functional>
+#include <random>
+#include <vector>
+
+namespace models_forward {
+
+using vec = std::vector<double>;
+
+/// Shapes and every input and parameter of the transformer-style block
+/// (the smaller models use a subset).
+struct block {
+    int T = 0, D = 0, F = 0;
+    double eps = 1e-3;
+    vec X, G, gamma1, beta1, Wq, Wk, Wv, gamma2, beta2, W1, b1, W2, b2;
+};
+
+inline block random_block(int T, int D, int F, unsigned seed) {
+    std::mt19937 gen(seed);
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    auto fill = [&](std::size_t n, double scale, double shift = 0) {
+        vec v(n);
+        for (double& x : v) x = shift + scale * u(gen);
+        return v;
+    };
+    block b;
+    b.T = T;
+    b.D = D;
+    b.F = F;
+    const std::size_t t = std::size_t(T), d = std::size_t(D), f = std::size_t(F);
+    b.X = fill(t * d, 1.0);
+    b.G = fill(t * d, 1.0);
+    b.gamma1 = fill(d, 0.5, 1.0);
+    b.beta1 = fill(d, 0.5);
+    b.Wq = fill(d * d, 0.7);
+    b.Wk = fill(d * d, 0.7);
+    b.Wv = fill(d * d, 0.7);
+    b.gamma2 = fill(d, 0.5, 1.0);
+    b.beta2 = fill(d, 0.5);
+    b.W1 = fill(d * f, 0.7);
+    b.b1 = fill(f, 0.5);
+    b.W2 = fill(f * d, 0.7);
+    b.b2 = fill(d, 0.5);
+    return b;
+}
+
+/// Row-wise LayerNorm of x (rows × D).
+inline vec layer_norm(const vec& x, int rows, int D, const vec& gamma, const vec& beta, double eps) {
+    vec z(x.size());
+    for (int s = 0; s < rows; ++s) {
+        double mean = 0, var = 0;
+        for (int a = 0; a < D; ++a) mean += x[std::size_t(s * D + a)];
+        mean /= D;
+        for (int a = 0; a < D; ++a) var += (x[std::size_t(s * D + a)] - mean) * (x[std::size_t(s * D + a)] - mean);
+        var /= D;
+        for (int a = 0; a < D; ++a)
+            z[std::size_t(s * D + a)] = gamma[std::size_t(a)] * (x[std::size_t(s * D + a)] - mean) / std::sqrt(var + eps) + beta[std::size_t(a)];
+    }
+    return z;
+}
+
+/// x (rows × n) times w (n × m).
+inline vec matmul(const vec& x, const vec& w, int rows, int n, int m) {
+    vec y(std::size_t(rows * m), 0.0);
+    for (int s = 0; s < rows; ++s)
+        for (int k = 0; k < n; ++k)
+            for (int j = 0; j < m; ++j) y[std::size_t(s * m + j)] += x[std::size_t(s * n + k)] * w[std::size_t(k * m + j)];
+    return y;
+}
+
+/// softmax(Q Kᵀ) V + X on LayerNorm(X).
+inline vec attention(const block& b) {
+    const int T = b.T, D = b.D;
+    vec z = layer_norm(b.X, T, D, b.gamma1, b.beta1, b.eps);
+    vec q = matmul(z, b.Wq, T, D, D), k = matmul(z, b.Wk, T, D, D), v = matmul(z, b.Wv, T, D, D);
+    vec out = b.X;
+    for (int s = 0; s < T; ++s) {
+        vec score(static_cast<std::size_t>(T), 0.0);
+        double top = -1e300;
+        for (int t = 0; t < T; ++t) {
+            double acc = 0;
+            for (int e = 0; e < D; ++e) acc += q[std::size_t(s * D + e)] * k[std::size_t(t * D + e)];
+            score[std::size_t(t)] = acc;
+            top = std::max(top, acc);
+        }
+        double total = 0;
+        for (double& x : score) total += (x = std::exp(x - top));
+        for (int a = 0; a < D; ++a)
+            for (int t = 0; t < T; ++t) out[std::size_t(s * D + a)] += score[std::size_t(t)] / total * v[std::size_t(t * D + a)];
+    }
+    return out;
+}
+
+/// relu(x W1 + b1) W2 + b2 + skip.
+inline vec mlp(const block& b, const vec& x, const vec& skip) {
+    const int T = b.T, D = b.D, F = b.F;
+    vec h = matmul(x, b.W1, T, D, F);
+    for (int s = 0; s < T; ++s)
+        for (int f = 0; f < F; ++f) h[std::size_t(s * F + f)] = std::max(0.0, h[std::size_t(s * F + f)] + b.b1[std::size_t(f)]);
+    vec o = matmul(h, b.W2, T, F, D);
+    for (int s = 0; s < T; ++s)
+        for (int a = 0; a < D; ++a) o[std::size_t(s * D + a)] += b.b2[std::size_t(a)] + skip[std::size_t(s * D + a)];
+    return o;
+}
+
+inline vec transformer(const block& b) {
+    vec r = attention(b);
+    return mlp(b, layer_norm(r, b.T, b.D, b.gamma2, b.beta2, b.eps), r);
+}
+
+/// ℓ with ∂ℓ/∂O = G: the linear loss Σ G ⊙ O.
+inline double linear_loss(const vec& o, const vec& G) {
+    double l = 0;
+    for (std::size_t i = 0; i != o.size(); ++i) l += G[i] * o[i];
+    return l;
+}
+
+/// Central difference of f with respect to v[at].
+inline double central(vec& v, std::size_t at, const std::function<double()>& f, double h = 1e-6) {
+    double keep = v[at];
+    v[at] = keep + h;
+    double up = f();
+    v[at] = keep - h;
+    double down = f();
+    v[at] = keep;
+    return (up - down) / (2 * h);
+}
+
+/// The largest relative difference between an evaluated gradient and central
+/// differences of f over every entry of v.
+inline double worst_relative_error(const vec& grad, vec& v, const std::function<double()>& f) {
+    double worst = 0;
+    for (std::size_t i = 0; i != v.size(); ++i) {
+        double fd = central(v, i, f);
+        worst = std::max(worst, std::abs(grad[i] - fd) / std::max(1.0, std::abs(fd)));
+    }
+    return worst;
+}
+
+}  // namespace models_forward

@@ -60,7 +60,7 @@ inline constexpr latex_options style{.step = step_style::sigma_prime};
 
 template <int L, bool Square = false>
 struct network {
-    static_assert(L >= 1 && L <= 9, "mlp::network: between 1 and 9 layers");
+    static_assert(L >= 1 && L <= 16, "mlp::network: between 1 and 16 layers");
     static constexpr int layers = L;
     /// Suffixes that keep the symbols of different networks apart.
     static constexpr fixed_string shape_tag = [] {

@@ -146,7 +146,7 @@ int run_report(arguments args) {
         const entry& e = lookup("report", p.get("--only", ""));
         return write_to("report", p, [&](std::ostream& o) { write_result(o, e); });
     }
-    return write_to("report", p, [](std::ostream& o) { write_report(o, catalog()); });
+    return write_to("report", p, [](std::ostream& o) { write_report(o, catalog(), all_programs()); });
 }
 
 int run_formulas(arguments args) {

@@ -22,6 +22,34 @@ const std::vector<section_info>& sections() {
     return all;
 }
 
+std::vector<derivation_step> program_steps(std::string_view aligned) {
+    std::vector<derivation_step> out;
+    std::string caption;
+    std::size_t at = 0;
+    while (at < aligned.size()) {
+        std::size_t end = aligned.find('\n', at);
+        if (end == std::string_view::npos) end = aligned.size();
+        std::string_view line = aligned.substr(at, end - at);
+        at = end + 1;
+        if (line.starts_with("% ")) {
+            caption = std::string(line.substr(2));
+            continue;
+        }
+        std::size_t eq = line.find(" &= ");
+        if (eq == std::string_view::npos) continue;  // \begin{aligned}, \end{aligned}
+        std::string_view rhs = line.substr(eq + 4);
+        if (rhs.ends_with(" \\\\")) rhs.remove_suffix(3);
+        out.push_back({caption, std::string(line.substr(0, eq)), std::string(rhs)});
+    }
+    return out;
+}
+
+std::vector<program_listing> all_programs() {
+    std::vector<program_listing> out = document_programs();
+    for (program_listing& p : model_programs()) out.push_back(std::move(p));
+    return out;
+}
+
 std::vector<entry> all_entries() {
     std::vector<entry> out;
     for (auto family : {dropout_entries, batchnorm_entries, mlp_entries})

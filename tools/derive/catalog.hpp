@@ -41,6 +41,23 @@ std::vector<entry> dropout_entries();    ///< 1.2 - 1.5 (tools/derive/dropout_re
 std::vector<entry> batchnorm_entries();  ///< 2.2, 2.3 (tools/derive/batchnorm_records.cpp)
 std::vector<entry> mlp_entries();        ///< 3.1, 3.2 (tools/derive/mlp_records.cpp)
 
+/// A backpropagation program (leibniz::backprop) printed step by step: the
+/// graph's definitions, each local derivative, each adjoint and the gradients.
+struct program_listing {
+    std::string name;   ///< "bn.program.inside"
+    std::string title;  ///< LaTeX text for the heading
+    std::string note;   ///< LaTeX text: what the program shows
+    std::vector<derivation_step> steps;
+};
+
+/// The rows of latex(backprop(...)) (an aligned block with "% caption"
+/// lines) as steps.
+std::vector<derivation_step> program_steps(std::string_view aligned);
+
+std::vector<program_listing> document_programs();  ///< 2.3 and 3.1/3.2 (tools/derive/programs_document.cpp)
+std::vector<program_listing> model_programs();     ///< models beyond the document (tools/derive/programs_models.cpp)
+std::vector<program_listing> all_programs();
+
 /// A section of the reference document, and where its results come from.
 struct section_info {
     std::string_view number;  ///< "2.3"

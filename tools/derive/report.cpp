@@ -132,7 +132,24 @@ void result(std::ostream& o, const entry& e) {
 
 }  // namespace
 
-void write_report(std::ostream& o, const std::vector<entry>& entries) {
+/// The programs of adjoints, one subsection each, steps grouped by caption.
+void programs(std::ostream& o, const std::vector<program_listing>& all) {
+    if (all.empty()) return;
+    const std::string title = "Backpropagation programs";
+    o << "\section*{" << title << "}\n\addcontentsline{toc}{section}{" << title << "}\n";
+    o << "\texttt{backprop(f, wrt(...))} differentiates each named intermediate once and names its adjoint "
+         "$\\partial \\ell / \\partial Z$, however many paths lead through it. Each program below is printed by the "
+         "engine: the graph, the local derivatives, the adjoints from the loss back, and the gradients.\n\n";
+    for (const program_listing& p : all) {
+        o << "\subsection*{" << p.title << "}\label{prog:" << p.name << "}\n";
+        o << p.note << "\hfill{\footnotesize\texttt{" << escape_text(p.name) << "}}\n\n";
+        entry e;
+        e.steps = p.steps;
+        derivation(o, e);
+    }
+}
+
+void write_report(std::ostream& o, const std::vector<entry>& entries, const std::vector<program_listing>& listings) {
     preamble(o);
     summary(o, entries);
     for (const section_info& s : sections()) {
@@ -150,6 +167,7 @@ void write_report(std::ostream& o, const std::vector<entry>& entries) {
             o << "\\emph{Not integrated yet:} the results of this section come from \\texttt{" << escape_text(s.source)
               << "}, which exports no record list the tool reads yet.\n\n";
     }
+    programs(o, listings);
     o << "\\end{document}\n";
 }
 

@@ -10,7 +10,8 @@ namespace leibniz::derive {
 /// The verified derivation report: a summary table of all verdicts, then a
 /// section per document section with, for each result, the engine's
 /// derivation, the document's formula, the verdict and the assumptions.
-void write_report(std::ostream& out, const std::vector<entry>& entries);
+/// The programs of adjoints follow as a last section.
+void write_report(std::ostream& out, const std::vector<entry>& entries, const std::vector<program_listing>& programs = {});
 
 /// One result alone, as the report shows it, in a document of its own.
 void write_result(std::ostream& out, const entry& e);

@@ -341,21 +341,54 @@ constexpr term inline_adjoints(context& c, const term& t) {
     return out;
 }
 
-/// Whether reverse mode applies: f is a scalar that reaches an intermediate
-/// or a loss (else there is no graph to walk).
+/// Whether d(f, x) should go through the program of adjoints: f is a scalar
+/// and its graph is shaped like a graph, not a tree: some intermediate (or
+/// loss) has two or more consumers, so that substituting definitions would
+/// differentiate it once per path. On a tree both ways differentiate each
+/// definition once, and substitution is used as it is.
 constexpr bool reverse_mode_applies(const context& c, const term& f, const held_set& held) {
     if (!free_indices(f).empty()) return false;
-    std::vector<int> syms;
     struct walk {
-        static constexpr void go(const term& t, std::vector<int>& out) {
+        static constexpr void symbols(const term& t, std::vector<int>& out) {
             if (t.kind == op::sym && !in(out, t.id)) out.push_back(t.id);
-            for (const term& k : t.kids) go(k, out);
+            for (const term& k : t.kids) symbols(k, out);
         }
     };
-    walk::go(f, syms);
-    for (int s : syms) {
+    auto is_node = [&](int s) {
         const sym_entry& e = c.at(s);
-        if ((e.def >= 0 || e.kind == sym_kind::loss) && !in(held, s)) return true;
+        return (e.def >= 0 || e.kind == sym_kind::loss) && !in(held, s);
+    };
+    auto reads = [&](int s) {
+        std::vector<int> out;
+        const sym_entry& e = c.at(s);
+        if (e.kind == sym_kind::loss) out.push_back(e.dep);
+        else walk::symbols(c.defs[static_cast<std::size_t>(e.def)], out);
+        return out;
+    };
+    // the nodes f reaches, and how many distinct consumers read each
+    std::vector<int> nodes, consumers, todo;
+    std::vector<int> top;
+    walk::symbols(f, top);
+    for (int s : top)
+        if (is_node(s)) {
+            nodes.push_back(s);
+            consumers.push_back(1);  // f
+            todo.push_back(s);
+        }
+    while (!todo.empty()) {
+        int w = todo.back();
+        todo.pop_back();
+        for (int s : reads(w)) {
+            if (!is_node(s)) continue;
+            std::size_t at = 0;
+            while (at != nodes.size() && nodes[at] != s) ++at;
+            if (at == nodes.size()) {
+                nodes.push_back(s);
+                consumers.push_back(0);
+                todo.push_back(s);
+            }
+            if (++consumers[at] >= 2) return true;
+        }
     }
     return false;
 }

@@ -226,6 +226,8 @@ struct planner {
     std::vector<int> planned;  ///< intermediates computed into arrays
     std::vector<int> temps;    ///< symbols made for arrays
     std::vector<term> reductions_seen;  ///< the reductions made, by reduction_key
+    std::vector<int> simplified_ids;     ///< definitions simplified so far (definition's memory)
+    std::vector<term> simplified_defs;
 
     // ---- symbols -------------------------------------------------------------------------------------
     constexpr int new_temp(const std::vector<int>& indices, std::string_view stem) {
@@ -252,8 +254,13 @@ struct planner {
     }
 
     constexpr term definition(int id) {
+        for (std::size_t i = 0; i != simplified_ids.size(); ++i)
+            if (simplified_ids[i] == id) return simplified_defs[i];
         const ir::sym_entry e = p.ctx.at(id);
-        return ir::simplify(p.ctx, p.ctx.defs[static_cast<std::size_t>(e.def)]);
+        term d = ir::simplify(p.ctx, p.ctx.defs[static_cast<std::size_t>(e.def)]);
+        simplified_ids.push_back(id);
+        simplified_defs.push_back(d);
+        return d;
     }
 
     // ---- arrays ----------------------------------------------------------------------------------------
@@ -312,7 +319,9 @@ struct planner {
         std::vector<int> params;
         for (int r = 0; r != e.rank; ++r) params.push_back(e.params[r]);
         term def = stabilize(definition(t.id));
-        if (contains_sum(def) || costly_per_element(hoistless(def, params), params)) {
+        // a named adjoint is computed once, as a backward pass does
+        bool adjoint = e.adjoint_of >= 0;
+        if (adjoint || contains_sum(def) || costly_per_element(hoistless(def, params), params)) {
             planned.push_back(t.id);
             array a;
             a.sym = t.id;
@@ -1205,7 +1214,7 @@ constexpr loop_plan plan_program(const context& ctx, const std::vector<term>& ro
     p.ctx.rule_rhs.clear();
     p.outputs = orders;
     if (!orders.empty()) p.output_indices = orders[0];
-    planner pl{p, given, {}, {}, {}};
+    planner pl{p, given, {}, {}, {}, {}, {}};
     for (std::size_t r = 0; r != roots.size(); ++r) pl.plan_result(roots[r], orders[r], static_cast<int>(r));
     pl.share_roots();
     finish(p);

@@ -57,6 +57,7 @@ constexpr text print_program(const context& c, const adjoint_program& p, const t
     text fl = print(c, f, o);
     text out("\\begin{aligned}\n");
     // forward: the definitions, producers first
+    out += "% the graph: each intermediate's definition\n";
     for (int n : p.nodes) {
         const sym_entry& e = c.at(n);
         if (e.def < 0) continue;
@@ -65,12 +66,14 @@ constexpr text print_program(const context& c, const adjoint_program& p, const t
         aligned_line(out, print(c, z, o), print(c, c.defs[static_cast<std::size_t>(e.def)], o));
     }
     // local derivatives
+    out += "% local derivatives, every other intermediate held fixed\n";
     for (const adjoint_edge& e : p.edges) {
         if (e.local.is_zero()) continue;
         text w = print(c, e.consumer, o);
         aligned_line(out, partial_fraction(w.view(), print(c, e.producer, o)), print(c, e.local, o));
     }
     // adjoints, from f towards the variables
+    out += "% adjoints, from the loss back: the chain rule over each node's consumers, then its value\n";
     for (std::size_t n = p.nodes.size(); n-- > 0;) {
         term z = sym(p.nodes[n]);
         if (z == f) continue;  // ∂f/∂f = 1
@@ -87,6 +90,7 @@ constexpr text print_program(const context& c, const adjoint_program& p, const t
         aligned_line(out, value_lhs, print(c, value, o));
     }
     // gradients
+    out += "% gradients\n";
     for (std::size_t i = 0; i != xs.size(); ++i) aligned_line(out, partial_fraction(fl.view(), print(c, xs[i], o)), print(c, p.gradients[i], o));
     out += "\\end{aligned}";
     return out;

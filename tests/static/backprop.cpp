@@ -1,0 +1,73 @@
+// Reverse mode over named intermediates (backprop, and d through it): the
+// adjoints' values, their names, the step-by-step derivation, and agreement
+// with differentiation by substitution.
+#include <string_view>
+
+#include <derivations/batchnorm.hpp>
+
+#define BP_CAT2(a, b) a##b
+#define BP_CAT(a, b) BP_CAT2(a, b)
+#define CHECK(...) [[maybe_unused]] void BP_CAT(check_, __LINE__)() { static_assert(__VA_ARGS__); }
+
+namespace {
+using namespace leibniz;
+using namespace leibniz::literals;
+namespace bn = leibniz::derivations::batchnorm;
+using R = bn::inside;
+using bn::beta;
+using bn::gamma;
+using bn::j;
+using bn::s;
+using bn::t;
+using bn::Y;
+
+constexpr auto P = backprop(R::ell, wrt(Y(s, t), gamma(j), beta(j)));
+
+template <std::size_t N>
+constexpr bool has(const fixed_string<N>& text, std::string_view part) {
+    return text.view().find(part) != std::string_view::npos;
+}
+
+// Each gradient, with its adjoints substituted, is the formula that
+// differentiating through every definition gives.
+CHECK(equivalent(inline_adjoints(gradient<0>(P)), d(R::ell, Y(s, t), by_substitution)))
+CHECK(equivalent(inline_adjoints(gradient<1>(P)), d(R::ell, gamma(j), by_substitution)))
+CHECK(equivalent(inline_adjoints(gradient(P, beta(j))), d(R::ell, beta(j), by_substitution)))
+// d goes through the program and gives the same single formula
+CHECK(latex(d(R::ell, gamma(j))) == latex(d(R::ell, gamma(j), by_substitution)))
+CHECK(equivalent(d(R::ell, Y(s, t), bn::centered), d(R::ell, Y(s, t), bn::centered, by_substitution), bn::centered))
+
+// The gradients read in terms of the named adjoints, as a backward pass does.
+CHECK(latex(gradient(P, beta(j))) == "\\sum_{k=1}^{B} \\frac{\\partial \\ell}{\\partial \\hat{Y}_{kj}}")
+CHECK(latex(gradient(P, Y(s, t))) ==
+      "\\frac{\\frac{\\partial \\ell}{\\partial \\mathbf{m}_{t}}}{B} + "
+      "\\frac{2 \\frac{\\partial \\ell}{\\partial \\mathbf{v}_{t}} (Y_{st} - \\mathbf{m}_{t})}{B} + "
+      "\\frac{\\frac{\\partial \\ell}{\\partial \\hat{Y}_{st}} \\gamma_{t}}{\\sqrt{\\mathbf{v}_{t} + \\epsilon}}")
+
+// The derivation: definitions, local derivatives, the chain rule per
+// adjoint, its value, and the gradients.
+constexpr const auto& steps = latex<bn::style>(P);
+CHECK(has(steps, "\\mathbf{v}_{l} &= \\frac{1}{B} \\sum_{i=1}^{B} (Y_{il} - \\mathbf{m}_{l})^{2} \\\\"))
+CHECK(has(steps, "\\frac{\\partial \\ell}{\\partial \\hat{Y}_{kl}} &= \\sum_{i, t} \\frac{\\partial \\ell}{\\partial H_{it}} "
+                 "\\frac{\\partial H_{it}}{\\partial \\hat{Y}_{kl}} \\\\\n"
+                 " &= \\frac{\\partial \\ell}{\\partial H_{kl}} f(\\hat{Y}_{kl}) \\\\"))
+CHECK(has(steps, "\\frac{\\partial \\ell}{\\partial \\mathbf{v}_{l}} &= \\sum_{k, t} \\frac{\\partial \\ell}{\\partial \\hat{Y}_{kt}} "
+                 "\\frac{\\partial \\hat{Y}_{kt}}{\\partial \\mathbf{v}_{l}} \\\\"))
+CHECK(has(steps, "\\frac{\\partial \\ell}{\\partial \\beta_{j}} &= \\sum_{k=1}^{B} \\frac{\\partial \\ell}{\\partial \\hat{Y}_{kj}} \\\\"))
+
+// ---- a graph with exponentially many paths: z_n = z_{n-1}^2 + z_{n-1} ---------------------------------
+constexpr auto x = symbol<"x">();
+constexpr auto z1 = intermediate<"z1">(x * x + x);
+constexpr auto z2 = intermediate<"z2">(z1 * z1 + z1);
+constexpr auto z3 = intermediate<"z3">(z2 * z2 + z2);
+// d/dx through the adjoints: (2 z2 + 1)(2 z1 + 1)(2 x + 1)
+CHECK(equivalent(d(z3, x), (2_c * z2 + 1_c) * (2_c * z1 + 1_c) * (2_c * x + 1_c)))
+CHECK(equivalent(d(z3, x), d(z3, x, by_substitution)))
+// each adjoint is named once and used by its producer
+constexpr auto Pz = backprop(z3, wrt(x));
+CHECK(latex(gradient<0>(Pz)) == "\\frac{\\partial z3}{\\partial z1} (2 x + 1)")
+CHECK(has(latex(Pz), "\\frac{\\partial z3}{\\partial z1} &= \\frac{\\partial z3}{\\partial z2} \\frac{\\partial z2}{\\partial z1} \\\\"))
+
+// held_fixed keeps an intermediate out of the graph: ∂z3/∂z1 with z2 held is 0
+CHECK(latex(d(z3 * z1, z1, held_fixed(z2))) == "z3")
+}  // namespace

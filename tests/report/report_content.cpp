@@ -24,6 +24,8 @@ std::map<std::string, block> blocks_of(const std::string& tex) {
         if (sec == std::string::npos && sub == std::string::npos) break;
         if (sec < sub) {
             std::size_t b = sec + 10;
+            // the programs of adjoints come after the document's sections and hold no results
+            if (tex.compare(b, 24, "Backpropagation programs") == 0) break;
             section = tex.substr(b, tex.find("\\quad", b) - b);
             at = b;
             continue;
@@ -140,4 +142,24 @@ TEST_CASE("every section of the document has its results, each with a verdict") 
     std::size_t n = 0;
     for (char c : list.out) n += c == '\n' ? 1 : 0;
     CHECK(blocks.size() == n);
+}
+
+TEST_CASE("the report ends with the programs of adjoints, each derived step by step") {
+    const std::string& tex = report();
+    std::size_t programs = tex.find("\\section*{Backpropagation programs}");
+    REQUIRE(programs != std::string::npos);
+    for (std::string name : {"bn.program.inside", "mlp.program.2", "model.layer-norm", "model.residual-mlp", "model.attention"}) {
+        INFO(name);
+        std::size_t at = tex.find("\\label{prog:" + name + "}");
+        REQUIRE(at != std::string::npos);
+        CHECK(at > programs);
+        std::size_t next = tex.find("\\subsection*{", at);
+        std::string block = tex.substr(at, next == std::string::npos ? std::string::npos : next - at);
+        // the four parts, as captions, and the adjoints as ∂ℓ/∂Z
+        CHECK(block.find("the graph") != std::string::npos);
+        CHECK(block.find("local derivatives") != std::string::npos);
+        CHECK(block.find("adjoints, from the loss back") != std::string::npos);
+        CHECK(block.find("gradients") != std::string::npos);
+        CHECK(block.find("\\frac{\\partial \\ell}{\\partial") != std::string::npos);
+    }
 }

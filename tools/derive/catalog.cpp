@@ -46,7 +46,9 @@ std::vector<derivation_step> program_steps(std::string_view aligned) {
 
 std::vector<program_listing> all_programs() {
     std::vector<program_listing> out = document_programs();
-    for (program_listing& p : model_programs()) out.push_back(std::move(p));
+    out.push_back(layer_norm_program());
+    out.push_back(residual_mlp_program());
+    out.push_back(attention_program());
     return out;
 }
 

@@ -55,7 +55,10 @@ struct program_listing {
 std::vector<derivation_step> program_steps(std::string_view aligned);
 
 std::vector<program_listing> document_programs();  ///< 2.3 and 3.1/3.2 (tools/derive/programs_document.cpp)
-std::vector<program_listing> model_programs();     ///< models beyond the document (tools/derive/programs_models.cpp)
+// models beyond the document (derivations/models.hpp), one TU each
+program_listing layer_norm_program();    ///< tools/derive/program_layer_norm.cpp
+program_listing residual_mlp_program();  ///< tools/derive/program_residual_mlp.cpp
+program_listing attention_program();     ///< tools/derive/program_attention.cpp
 std::vector<program_listing> all_programs();
 
 /// A section of the reference document, and where its results come from.

@@ -136,13 +136,13 @@ void result(std::ostream& o, const entry& e) {
 void programs(std::ostream& o, const std::vector<program_listing>& all) {
     if (all.empty()) return;
     const std::string title = "Backpropagation programs";
-    o << "\section*{" << title << "}\n\addcontentsline{toc}{section}{" << title << "}\n";
-    o << "\texttt{backprop(f, wrt(...))} differentiates each named intermediate once and names its adjoint "
+    o << "\\section*{" << title << "}\n\\addcontentsline{toc}{section}{" << title << "}\n";
+    o << "\\texttt{backprop(f, wrt(...))} differentiates each named intermediate once and names its adjoint "
          "$\\partial \\ell / \\partial Z$, however many paths lead through it. Each program below is printed by the "
          "engine: the graph, the local derivatives, the adjoints from the loss back, and the gradients.\n\n";
     for (const program_listing& p : all) {
-        o << "\subsection*{" << p.title << "}\label{prog:" << p.name << "}\n";
-        o << p.note << "\hfill{\footnotesize\texttt{" << escape_text(p.name) << "}}\n\n";
+        o << "\\subsection*{" << p.title << "}\\label{prog:" << p.name << "}\n";
+        o << p.note << "\\hfill{\\footnotesize\\texttt{" << escape_text(p.name) << "}}\n\n";
         entry e;
         e.steps = p.steps;
         derivation(o, e);

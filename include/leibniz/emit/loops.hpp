@@ -28,6 +28,7 @@
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/ir/compare.hpp>
 #include <leibniz/ir/freeze.hpp>
+#include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/simplify/simplify.hpp>
 
@@ -212,7 +213,7 @@ constexpr bool contains_sum(const term& t) {
 
 /// A transcendental function or a division per element of the whole set.
 constexpr bool costly_per_element(const term& t, const std::vector<int>& all) {
-    bool costly = t.kind == op::exp || t.kind == op::log ||
+    bool costly = (ir::is_function(t.kind) && ir::row(t.kind).costly) ||
                   (t.kind == op::pow && (!t.kids[1].is_num() || !t.kids[1].value.is_integer() || t.kids[1].value.is_negative()));
     if (costly && same_set(ir::free_indices(t), all)) return true;
     for (const term& k : t.kids)

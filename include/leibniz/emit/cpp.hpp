@@ -115,6 +115,7 @@ struct cpp_printer {
                     out += ')';
                     return out;
                 }
+                if (ir::is_pi(p.ctx.at(t.id))) return text("T(3.14159265358979323846)");
                 return element(t);
             }
             case op::add: {

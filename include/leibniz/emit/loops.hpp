@@ -1183,7 +1183,7 @@ constexpr void finish(loop_plan& p) {
             const ir::sym_entry& e = p.ctx.at(s);
             if (e.kind == ir::sym_kind::extent) {
                 if (!contains(p.extents, s)) p.extents.push_back(s);
-            } else if (p.find(s) < 0 && !contains(p.inputs, s)) {
+            } else if (p.find(s) < 0 && !contains(p.inputs, s) && !ir::is_pi(e)) {  // π is written as a number
                 p.inputs.push_back(s);
                 for (int d = 0; d != e.rank; ++d)
                     if (!contains(p.extents, e.dims[d])) p.extents.push_back(e.dims[d]);

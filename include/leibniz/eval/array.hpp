@@ -462,6 +462,8 @@ struct runner {
         } else if constexpr (n.kind == op::sym) {
             if constexpr (n.what == read::extent) {
                 return as_number(st.x[n.id]);
+            } else if constexpr (n.what == read::pi) {
+                return static_cast<T>(ir::cmath::pi);
             } else if constexpr (n.what == read::scalar) {
                 return static_cast<T>(bound<static_cast<std::size_t>(n.id)>(v));
             } else {

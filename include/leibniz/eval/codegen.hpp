@@ -249,6 +249,8 @@ struct codegen {
                 const auto& value = boost::hana::second(std::get<static_cast<std::size_t>(b)>(v));
                 if constexpr (n.nkids == 0) return static_cast<T>(value);
                 else return element<I>(env, value, kids);
+            } else if constexpr (ir::is_pi(e)) {
+                return static_cast<T>(ir::cmath::pi);
             } else {
                 return instantiate<I>(env, v, kids);
             }

@@ -11,6 +11,7 @@ namespace leibniz::ir::cmath {
 inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 inline constexpr double infinity = std::numeric_limits<double>::infinity();
 inline constexpr double ln2 = 0.693147180559945309417232121458;
+inline constexpr double pi = 3.141592653589793238462643383279502884;
 
 constexpr double abs(double x) { return x < 0 ? -x : x; }
 

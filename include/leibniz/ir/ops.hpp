@@ -28,6 +28,21 @@
 
 namespace leibniz::ir {
 
+/// π as the IR spells it; leibniz::pi (stats/constants.hpp) is this symbol.
+constexpr sym_entry pi_entry() {
+    sym_entry e;
+    detail::copy_name(e.name, "pi");
+    detail::copy_name(e.latex, "\\pi");
+    e.prio = -50;  // it leads a product of symbols: 2 \pi x
+    return e;
+}
+constexpr int intern_pi(context& c) { return c.intern(pi_entry()); }
+/// Whether a symbol is π, whose value is known: the numeric witness and the
+/// evaluators use it where π is not bound to a value.
+constexpr bool is_pi(const sym_entry& e) {
+    return e.kind == sym_kind::scalar && e.law == random_law::none && e.rank == 0 && e.name_view() == "pi";
+}
+
 /// f(-x) = -f(x) (odd) or f(x) (even): the simplifier takes the sign out.
 enum class parity : unsigned char { none, odd, even };
 

@@ -49,12 +49,9 @@ constexpr unsigned long long name_hash(std::string_view s, unsigned long long se
 
 constexpr double numeric_value(const context& c, const term& t, numeric_point& p);
 
-/// The symbol `pi` (leibniz::pi, stats/constants.hpp) stands for π and is
-/// given its value, not a pseudo-random one.
-inline constexpr double pi_value = 3.141592653589793238462643383279502884;
-constexpr bool is_pi(const sym_entry& e) {
-    return e.kind == sym_kind::scalar && e.law == random_law::none && e.rank == 0 && e.name_view() == "pi";
-}
+/// The symbol `pi` (ir::is_pi) stands for π and is given its value, not a
+/// pseudo-random one.
+inline constexpr double pi_value = cmath::pi;
 
 constexpr int extent_value(const context& c, int extent_id, unsigned long long seed) {
     return 2 + static_cast<int>(name_hash(c.at(extent_id).name_view(), seed) % 3);

@@ -440,7 +440,7 @@ struct cpp_printer {
     }
 
     /// x^N and the functions of the op table that the standard library
-    /// lacks (relu, step); `qualifier` marks them for the device.
+    /// lacks (relu, step, sigmoid, ...); `qualifier` marks them for the device.
     /// Guarded, so that several generated files can share a translation unit.
     constexpr text helpers(std::string_view qualifier, std::string_view guard) const {
         text out("#ifndef ");

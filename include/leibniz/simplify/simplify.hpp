@@ -241,6 +241,8 @@ constexpr term simplify_pow(context& c, term b, term e) {
     }
     if (b.kind == op::exp) return unary(op::exp, combine_mul(c, {std::move(b.kids[0]), std::move(e)}));
     if ((b.kind == op::delta || b.kind == op::step) && e.is_num() && e.value.num > 0) return b;
+    if (b.kind == op::abs && e.is_num() && e.value.is_integer() && e.value.num % 2 == 0)  // |x|^(2n) = x^(2n)
+        return simplify_pow(c, std::move(b.kids[0]), std::move(e));
     return pow(std::move(b), std::move(e));
 }
 
@@ -333,8 +335,8 @@ constexpr term negated_term(context& c, term t) {
 }
 
 /// An elementwise function: its arguments simplified (and in order, for a
-/// commutative one), the sign taken out of an odd or even one (f(-x) =
-/// -f(x) or f(x)), then its row's rules (exp(0) = 1, ...).
+/// commutative one), the sign taken out of an odd or even one (tanh(-x) =
+/// -tanh(x), |y - x| = |x - y|), then its row's rules (tanh(0) = 0, ...).
 constexpr term simplify_function(context& c, const term& t) {
     const op_row& r = row(t.kind);
     term f = make(t.kind, {});

@@ -1,5 +1,6 @@
-// Symbolic differentiation on the IR: sum, product, power and chain rules,
-// relu' = step, and index calculus (d Y_kl / d Y_st = δ_ks δ_lt).
+// Symbolic differentiation on the IR: sum, product, power and chain rules
+// (each elementwise function's partial derivatives come from the op table,
+// ir/ops.hpp), and index calculus (d Y_kl / d Y_st = δ_ks δ_lt).
 //
 // Named intermediates (m, v, Ŷ) are differentiated through their
 // definitions (the total derivative), except those listed as held fixed,
@@ -7,6 +8,7 @@
 // held fixed). The variable x itself may be an intermediate: it is then
 // independent of everything else.
 #pragma once
+#include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz::ir {
@@ -95,12 +97,26 @@ constexpr term derivative_of_symbol(context& c, const term& t, const term& x, co
     return num(0);
 }
 
+/// f(a, b)' = ∂f/∂a a' + ∂f/∂b b', the partials from f's row; an argument
+/// whose partial is 0 is not differentiated.
+constexpr term derivative_of_function(context& c, const term& t, const term& x, const held_set& held) {
+    const op_row& r = row(t.kind);
+    std::vector<term> parts;
+    for (std::size_t k = 0; k != t.kids.size(); ++k) {
+        term s = r.slope(c, t, k);
+        if (s.is_zero()) continue;
+        parts.push_back(mul(std::move(s), derivative(c, t.kids[k], x, held)));
+    }
+    if (parts.empty()) return num(0);
+    if (parts.size() == 1) return std::move(parts[0]);
+    return make(op::add, std::move(parts));
+}
+
 constexpr term derivative(context& c, const term& t, const term& x, const held_set& held) {
     switch (t.kind) {
         case op::num:
         case op::idx:
-        case op::delta:
-        case op::step: return num(0);
+        case op::delta: return num(0);
         case op::sym: return derivative_of_symbol(c, t, x, held);
         case op::add: {
             term out = make(op::add, {});
@@ -134,17 +150,14 @@ constexpr term derivative(context& c, const term& t, const term& x, const held_s
             term de = derivative(c, e, x, held);
             return mul(t, add(mul(std::move(de), unary(op::log, b)), mul(e, div(std::move(db), b))));
         }
-        case op::exp: return mul(t, derivative(c, t.kids[0], x, held));
-        case op::log: return div(derivative(c, t.kids[0], x, held), t.kids[0]);
-        case op::relu: return mul(unary(op::step, t.kids[0]), derivative(c, t.kids[0], x, held));
         case op::sum: {
             std::vector<int> avoid;
             collect_indices(x, avoid);
             term s = freshen_bound(c, t, avoid);
             return sum(s.id, derivative(c, s.kids[0], x, held));
         }
+        default: return derivative_of_function(c, t, x, held);
     }
-    return num(0);
 }
 
 }  // namespace leibniz::ir

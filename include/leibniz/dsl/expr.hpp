@@ -13,6 +13,7 @@
 #include <boost/yap/algorithm.hpp>
 
 #include <leibniz/detail/fixed_string.hpp>
+#include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz {
@@ -314,10 +315,12 @@ constexpr auto loss(H, G, K...) {
 
 // ---- functions ---------------------------------------------------------------------------------
 namespace dsl {
-template <ir::op Op, class E>
-constexpr auto apply(E e) {
-    require_expression_operand<E>();
-    if constexpr (expression<E>) return node<yap::expr_kind::call>(terminal<function_tag<Op>>(), e);
+/// The function of the op table's row Op applied to the arguments.
+template <ir::op Op, class... E>
+constexpr auto apply(E... e) {
+    static_assert(sizeof...(E) == ir::row_type<Op>::arity, "leibniz: a function applied to the wrong number of arguments");
+    (require_expression_operand<E>(), ...);
+    if constexpr ((expression<E> && ...)) return node<yap::expr_kind::call>(terminal<function_tag<Op>>(), e...);
     else return terminal<constant_tag<0, 1>>();
 }
 }  // namespace dsl
@@ -339,11 +342,64 @@ template <class E>
 constexpr auto step(E e) {
     return dsl::apply<ir::op::step>(e);
 }
-/// max(e, 0) is relu(e); only 0 is accepted as the second argument.
-template <class E, class Z>
-constexpr auto max(E e, Z) {
-    static_assert(dsl::expression<Z> && dsl::is_zero_constant<Z>(), "leibniz::max: only max(x, 0_c) (ReLU) is supported");
-    return relu(e);
+
+// The functions below take leibniz expressions only, so that tanh(0.5) or
+// max(1, 2) still mean the standard library's.
+
+template <dsl::expression E>
+constexpr auto tanh(E e) { return dsl::apply<ir::op::tanh>(e); }
+/// The logistic function σ(e) = 1 / (1 + exp(-e)); σ' = σ (1 - σ).
+template <dsl::expression E>
+constexpr auto sigmoid(E e) { return dsl::apply<ir::op::sigmoid>(e); }
+/// The error function; erf' = 2/√π exp(-e^2).
+template <dsl::expression E>
+constexpr auto erf(E e) { return dsl::apply<ir::op::erf>(e); }
+/// log(1 + exp(e)); softplus' = σ.
+template <dsl::expression E>
+constexpr auto softplus(E e) { return dsl::apply<ir::op::softplus>(e); }
+/// |e|; its derivative is sign(e).
+template <dsl::expression E>
+constexpr auto abs(E e) { return dsl::apply<ir::op::abs>(e); }
+/// -1, 0 or 1 as e is negative, zero or positive.
+template <dsl::expression E>
+constexpr auto sign(E e) { return dsl::apply<ir::op::sign>(e); }
+template <dsl::expression E>
+constexpr auto sin(E e) { return dsl::apply<ir::op::sin>(e); }
+template <dsl::expression E>
+constexpr auto cos(E e) { return dsl::apply<ir::op::cos>(e); }
+
+namespace dsl {
+/// The constant 0_c (and not a plain number).
+template <class A>
+constexpr bool zero_constant_expression() {
+    if constexpr (expression<A>) return is_zero_constant<A>();
+    else return false;
+}
+/// The arguments of max and min have compatible free indices, as for + and -.
+template <class A, class B>
+constexpr void require_compatible_arguments() {
+    if constexpr (expression<A> && expression<B>)
+        static_assert(compatible_free_indices<A, B>(),
+                      "leibniz: the two arguments of max or min have different free indices (as in Y(k, l) and Y(k, s))");
+}
+}  // namespace dsl
+
+/// The larger of a and b; max(e, 0_c) and max(0_c, e) are relu(e). Its
+/// derivative is step(a - b) a' + step(b - a) b' (0 where a = b).
+template <class A, class B>
+    requires dsl::operands<A, B>
+constexpr auto max(A a, B b) {
+    dsl::require_compatible_arguments<A, B>();
+    if constexpr (dsl::zero_constant_expression<B>()) return relu(a);
+    else if constexpr (dsl::zero_constant_expression<A>()) return relu(b);
+    else return dsl::apply<ir::op::max>(a, b);
+}
+/// The smaller of a and b; its derivative is step(b - a) a' + step(a - b) b'.
+template <class A, class B>
+    requires dsl::operands<A, B>
+constexpr auto min(A a, B b) {
+    dsl::require_compatible_arguments<A, B>();
+    return dsl::apply<ir::op::min>(a, b);
 }
 /// e^(P/Q) for a rational exponent.
 template <long long P, long long Q = 1, class E>

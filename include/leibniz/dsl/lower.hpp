@@ -126,6 +126,9 @@ constexpr std::vector<ir::term> lower_args(ir::context& c, std::index_sequence<I
     return out;
 }
 
+template <class Tag>
+struct function_of;
+
 template <class E>
 constexpr ir::term lower_call(ir::context& c) {
     using callee = terminal_tag_t<element_t<E, 0>>;
@@ -142,15 +145,18 @@ constexpr ir::term lower_call(ir::context& c) {
     } else if constexpr (std::is_same_v<callee, general_pow_tag>) {
         return ir::pow(std::move(args[0]), std::move(args[1]));
     } else {
-        return lower_function<callee>(std::move(args[0]));
+        return function_of<callee>::go(std::move(args));  // a function of two arguments
     }
 }
 
-template <class Tag>
-struct function_of;
 template <ir::op Op>
 struct function_of<function_tag<Op>> {
-    static constexpr ir::term go(ir::term a) { return ir::unary(Op, std::move(a)); }
+    static constexpr ir::term go(ir::term a)
+        requires(ir::row_type<Op>::arity == 1)
+    {
+        return ir::unary(Op, std::move(a));
+    }
+    static constexpr ir::term go(std::vector<ir::term> args) { return ir::make(Op, std::move(args)); }
 };
 template <long long N, long long D>
 struct function_of<pow_tag<N, D>> {

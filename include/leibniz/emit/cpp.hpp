@@ -4,6 +4,7 @@
 // element of the array it computes) and the function launches them.
 #pragma once
 #include <leibniz/emit/loops.hpp>
+#include <leibniz/ir/ops.hpp>
 
 namespace leibniz::emit {
 
@@ -114,6 +115,7 @@ struct cpp_printer {
                     out += ')';
                     return out;
                 }
+                if (ir::is_pi(p.ctx.at(t.id))) return text("T(3.14159265358979323846)");
                 return element(t);
             }
             case op::add: {
@@ -162,20 +164,6 @@ struct cpp_printer {
                 return out;
             }
             case op::pow: return power(t.kids[0], t.kids[1]);
-            case op::exp: return call("exp", t.kids[0]);
-            case op::log: return call("log", t.kids[0]);
-            case op::relu: {
-                text out("relu(");
-                out += expr(t.kids[0]);
-                out += ')';
-                return out;
-            }
-            case op::step: {
-                text out("step(");
-                out += expr(t.kids[0]);
-                out += ')';
-                return out;
-            }
             case op::delta: {
                 text out("(");
                 out += name(t.kids[0].id);
@@ -185,11 +173,22 @@ struct cpp_printer {
                 return out;
             }
             case op::sum: break;  // every sum is an array of the plan
+            default: {  // an elementwise function, spelled as its row says
+                const ir::op_row& r = ir::row(t.kind);
+                text out(cuda() ? r.cuda : r.cpp);
+                out += '(';
+                for (std::size_t i = 0; i != t.kids.size(); ++i) {
+                    if (i) out += ", ";
+                    out += expr(t.kids[i]);
+                }
+                out += ')';
+                return out;
+            }
         }
         return text("/*unreachable*/");
     }
 
-    /// exp, log, sqrt, pow: std:: in C++, the overloads of the CUDA math library on the device.
+    /// sqrt, pow: std:: in C++, the overloads of the CUDA math library on the device.
     constexpr text call(std::string_view f, const term& a) const {
         text out(cuda() ? "" : "std::");
         out += f;
@@ -440,9 +439,10 @@ struct cpp_printer {
         return out;
     }
 
-    /// x^N, relu and its derivative; `qualifier` marks them for the device.
+    /// x^N and the functions of the op table that the standard library
+    /// lacks (relu, step, sigmoid, ...); `qualifier` marks them for the device.
     /// Guarded, so that several generated files can share a translation unit.
-    static constexpr text helpers(std::string_view qualifier, std::string_view guard) {
+    constexpr text helpers(std::string_view qualifier, std::string_view guard) const {
         text out("#ifndef ");
         out += guard;
         out += "\n#define ";
@@ -450,12 +450,16 @@ struct cpp_printer {
         out += "\ntemplate <int N, class T>\n";
         out += qualifier;
         out += "inline T ipow(T x) {\n  T r = T(1);\n  for (int i = 0; i < N; ++i) r *= x;\n  return r;\n}\n";
-        out += "template <class T>\n";
-        out += qualifier;
-        out += "inline T relu(T x) {\n  return x > T(0) ? x : T(0);\n}\n";
-        out += "template <class T>\n";
-        out += qualifier;
-        out += "inline T step(T x) {\n  return x > T(0) ? T(1) : T(0);\n}\n#endif\n\n";
+        for (const ir::op_row& r : ir::op_table.at) {
+            if (r.helper.empty()) continue;
+            out += "template <class T>\n";
+            out += qualifier;
+            for (char ch : r.helper) {  // @ stands for the math functions' namespace
+                if (ch == '@') out += cuda() ? "" : "std::";
+                else out += ch;
+            }
+        }
+        out += "#endif\n\n";
         return out;
     }
 

@@ -28,6 +28,7 @@
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/ir/compare.hpp>
 #include <leibniz/ir/freeze.hpp>
+#include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/simplify/simplify.hpp>
 
@@ -212,7 +213,7 @@ constexpr bool contains_sum(const term& t) {
 
 /// A transcendental function or a division per element of the whole set.
 constexpr bool costly_per_element(const term& t, const std::vector<int>& all) {
-    bool costly = t.kind == op::exp || t.kind == op::log ||
+    bool costly = (ir::is_function(t.kind) && ir::row(t.kind).costly) ||
                   (t.kind == op::pow && (!t.kids[1].is_num() || !t.kids[1].value.is_integer() || t.kids[1].value.is_negative()));
     if (costly && same_set(ir::free_indices(t), all)) return true;
     for (const term& k : t.kids)
@@ -1191,7 +1192,7 @@ constexpr void finish(loop_plan& p) {
             const ir::sym_entry& e = p.ctx.at(s);
             if (e.kind == ir::sym_kind::extent) {
                 if (!contains(p.extents, s)) p.extents.push_back(s);
-            } else if (p.find(s) < 0 && !contains(p.inputs, s)) {
+            } else if (p.find(s) < 0 && !contains(p.inputs, s) && !ir::is_pi(e)) {  // π is written as a number
                 p.inputs.push_back(s);
                 for (int d = 0; d != e.rank; ++d)
                     if (!contains(p.extents, e.dims[d])) p.extents.push_back(e.dims[d]);

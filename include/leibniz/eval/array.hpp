@@ -35,6 +35,7 @@
 #include <leibniz/eval/diagnostics.hpp>
 #include <leibniz/eval/evaluate.hpp>
 #include <leibniz/eval/view.hpp>
+#include <leibniz/ir/ops.hpp>
 
 namespace leibniz {
 
@@ -443,6 +444,12 @@ struct runner {
         else return node<J>(st, pos, v);
     }
 
+    /// An elementwise function: its row's value of its arguments.
+    template <std::size_t I, std::size_t... K>
+    LEIBNIZ_EVAL_INLINE static T function(const state& st, const std::size_t* pos, const Values& v, std::index_sequence<K...>) {
+        return ir::row_type<P.nodes[I].kind>::apply(node<kid(I, K)>(st, pos, v)...);
+    }
+
     template <std::size_t I>
     LEIBNIZ_EVAL_INLINE static T node(const state& st, const std::size_t* pos, const Values& v) {
         constexpr p_node n = P.nodes[I];
@@ -455,6 +462,8 @@ struct runner {
         } else if constexpr (n.kind == op::sym) {
             if constexpr (n.what == read::extent) {
                 return as_number(st.x[n.id]);
+            } else if constexpr (n.what == read::pi) {
+                return static_cast<T>(ir::cmath::pi);
             } else if constexpr (n.what == read::scalar) {
                 return static_cast<T>(bound<static_cast<std::size_t>(n.id)>(v));
             } else {
@@ -476,17 +485,8 @@ struct runner {
                 using std::pow;
                 return pow(node<I + 1>(st, pos, v), node<kid(I, 1)>(st, pos, v));
             }
-        } else if constexpr (n.kind == op::exp) {
-            using std::exp;
-            return exp(node<I + 1>(st, pos, v));
-        } else if constexpr (n.kind == op::log) {
-            using std::log;
-            return log(node<I + 1>(st, pos, v));
-        } else if constexpr (n.kind == op::relu) {
-            const T a = node<I + 1>(st, pos, v);
-            return a > T(0) ? a : T(0);
-        } else if constexpr (n.kind == op::step) {
-            return node<I + 1>(st, pos, v) > T(0) ? T(1) : T(0);
+        } else if constexpr (ir::is_function(n.kind)) {
+            return function<I>(st, pos, v, kids);
         } else if constexpr (n.kind == op::delta) {
             return pos[P.nodes[I + 1].id] == pos[P.nodes[I + 2].id] ? T(1) : T(0);
         } else {

@@ -12,6 +12,7 @@
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/emit/loops.hpp>
 #include <leibniz/eval/bindings.hpp>
+#include <leibniz/ir/ops.hpp>
 
 namespace leibniz::eval::arrays {
 
@@ -57,7 +58,7 @@ struct p_target {
 };
 
 /// sym nodes: what they read.
-enum class read : unsigned char { extent, scalar, element };
+enum class read : unsigned char { extent, scalar, element, pi };
 
 struct p_node {
     op kind = op::num;
@@ -205,6 +206,8 @@ struct builder {
             if (e.kind == ir::sym_kind::extent) {
                 n.what = read::extent;
                 n.id = slot_of(t.id);
+            } else if (ir::is_pi(e) && binding_of(e.name_view()) < 0) {
+                n.what = read::pi;  // unbound: its value
             } else {
                 int a = array_of(t.id);
                 n.id = a;

@@ -13,6 +13,7 @@
 #include <boost/hana/pair.hpp>
 
 #include <leibniz/eval/plan.hpp>
+#include <leibniz/ir/ops.hpp>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define LEIBNIZ_EVAL_INLINE [[gnu::always_inline]] inline
@@ -224,6 +225,12 @@ struct codegen {
         }
     }
 
+    /// An elementwise function: its row's value of its arguments.
+    template <std::size_t I, std::size_t... K>
+    LEIBNIZ_EVAL_INLINE static constexpr T function(env_type& env, const values_type& v, std::index_sequence<K...>) {
+        return ir::row_type<F.nodes[I].kind>::apply(node<kid(I, K)>(env, v)...);
+    }
+
     template <std::size_t I>
     LEIBNIZ_EVAL_INLINE static constexpr T node(env_type& env, const values_type& v) {
         constexpr ir::flat_node n = F.nodes[I];
@@ -242,6 +249,8 @@ struct codegen {
                 const auto& value = boost::hana::second(std::get<static_cast<std::size_t>(b)>(v));
                 if constexpr (n.nkids == 0) return static_cast<T>(value);
                 else return element<I>(env, value, kids);
+            } else if constexpr (ir::is_pi(e)) {
+                return static_cast<T>(ir::cmath::pi);
             } else {
                 return instantiate<I>(env, v, kids);
             }
@@ -257,16 +266,10 @@ struct codegen {
                 using std::pow;
                 return pow(node<I + 1>(env, v), node<kid(I, 1)>(env, v));
             }
-        } else if constexpr (n.kind == ir::op::exp) {
-            using std::exp;
-            return exp(node<I + 1>(env, v));
         } else if constexpr (n.kind == ir::op::log) {
             return log_of<I + 1>(env, v);
-        } else if constexpr (n.kind == ir::op::relu) {
-            const T a = node<I + 1>(env, v);
-            return a > T(0) ? a : T(0);
-        } else if constexpr (n.kind == ir::op::step) {
-            return node<I + 1>(env, v) > T(0) ? T(1) : T(0);
+        } else if constexpr (ir::is_function(n.kind)) {
+            return function<I>(env, v, kids);
         } else if constexpr (n.kind == ir::op::delta) {
             return env.index[kid_id<I, 0>] == env.index[kid_id<I, 1>] ? T(1) : T(0);
         } else {

@@ -12,6 +12,7 @@
 
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/eval/bindings.hpp>
+#include <leibniz/ir/ops.hpp>
 
 namespace leibniz::eval {
 
@@ -194,6 +195,7 @@ struct analyzer {
             for (int k = 0; k != n.nkids; ++k) use_index(f.nodes[kid(i, k)].id, e.dims[k]);
             return;
         }
+        if (ir::is_pi(e)) return;  // π unbound: its value
         if (e.def >= 0) {
             // the definition sees only its parameters, standing for the actual indices
             std::vector<scope_entry> inner;

@@ -1,6 +1,7 @@
 // The total order on terms that fixes the canonical order of sums and
 // products (and so the order in which they print).
 #pragma once
+#include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz::ir {
@@ -11,16 +12,12 @@ constexpr int kind_rank(op k) {
         case op::idx: return 1;
         case op::sym: return 2;
         case op::delta: return 3;
-        case op::step: return 4;
-        case op::relu: return 5;
-        case op::exp: return 6;
-        case op::log: return 7;
-        case op::add: return 8;
-        case op::mul: return 9;
-        case op::pow: return 10;
-        case op::sum: return 11;
+        case op::add: return function_rank_end;
+        case op::mul: return function_rank_end + 1;
+        case op::pow: return function_rank_end + 2;
+        case op::sum: return function_rank_end + 3;
+        default: return function_rank(k);  // the functions, in the op table's order
     }
-    return 12;
 }
 
 constexpr int sign_of(int v) { return (v > 0) - (v < 0); }

@@ -15,7 +15,14 @@ void leibniz_error_unknown_symbol();
 void leibniz_error_too_many_indices();
 
 /// Node kinds. `sym` is a scalar symbol or, with index kids, a tensor element.
-enum class op : unsigned char { num, sym, idx, add, mul, pow, exp, log, relu, step, delta, sum };
+/// exp, log, relu, step and tanh ... min are elementwise functions: the op
+/// table (ir/ops.hpp) says what each one means. New kinds go at the end.
+enum class op : unsigned char {
+    num, sym, idx, add, mul, pow, exp, log, relu, step, delta, sum,
+    tanh, sigmoid, erf, softplus, abs, sign, sin, cos, max, min
+};
+/// The number of node kinds: one past the last.
+inline constexpr int op_count = static_cast<int>(op::min) + 1;
 
 /// What a symbol-table entry stands for.
 enum class sym_kind : unsigned char {

@@ -3,6 +3,7 @@
 // and signs folded into the operators (a - b, never a + -1 b).
 #pragma once
 #include <leibniz/detail/fixed_string.hpp>
+#include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz {
@@ -153,7 +154,7 @@ constexpr text print_power(const context& c, const term& b, const term& e, const
     // parentheses only when it carries a subscript-free argument list
     int need = prec_atom;
     bool wrap = precedence(b) < need || b.kind == op::pow || (b.is_num() && !b.value.is_integer()) ||
-                b.kind == op::step || b.kind == op::relu;
+                (is_function(b.kind) && row(b.kind).power_parens);
     if (wrap)
         out += paren(print(c, b, o));
     else
@@ -260,11 +261,26 @@ constexpr text print_product(const context& c, const term& t, const latex_option
     return out;
 }
 
-constexpr text print_function(std::string_view name, text arg) {
-    text out(name);
-    out += '(';
-    out += arg;
-    out += ')';
+/// How function k is spelled: its row's pattern (# for each argument), or
+/// the spelling the options choose for relu and step.
+constexpr std::string_view function_pattern(op k, const latex_options& o) {
+    if (k == op::relu && o.relu == relu_style::relu) return "\\operatorname{relu}(#)";
+    if (k == op::relu && o.relu == relu_style::sigma) return "\\sigma(#)";
+    if (k == op::step && o.step == step_style::f) return "f(#)";
+    if (k == op::step && o.step == step_style::sigma_prime) return "\\sigma'(#)";
+    return row(k).latex;
+}
+
+/// A pattern with its arguments in place of the #s.
+constexpr text fill_pattern(std::string_view pattern, const std::vector<text>& args) {
+    text out;
+    std::size_t next = 0;
+    for (char ch : pattern) {
+        if (ch == '#' && next != args.size())
+            out += args[next++];
+        else
+            out += ch;
+    }
     return out;
 }
 
@@ -335,29 +351,6 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
             if (o.fractions && t.kids[1].is_num() && t.kids[1].value.is_negative()) return print_product(c, t, o);
             return print_power(c, t.kids[0], t.kids[1], o);
         }
-        case op::exp: return print_function("\\exp", print(c, t.kids[0], o));
-        case op::log: return print_function("\\log", print(c, t.kids[0], o));
-        case op::relu:
-            switch (o.relu) {
-                case relu_style::max: {
-                    text out("\\max(");
-                    out += print(c, t.kids[0], o);
-                    out += ", 0)";
-                    return out;
-                }
-                case relu_style::relu: return print_function("\\operatorname{relu}", print(c, t.kids[0], o));
-                case relu_style::sigma: return print_function("\\sigma", print(c, t.kids[0], o));
-            }
-            return text();
-        case op::step:
-            if (o.step == step_style::f) return print_function("f", print(c, t.kids[0], o));
-            if (o.step == step_style::sigma_prime) return print_function("\\sigma'", print(c, t.kids[0], o));
-            {
-                text out("\\mathbb{1}[");
-                out += print(c, t.kids[0], o);
-                out += " > 0]";
-                return out;
-            }
         case op::delta: {
             text out("\\delta_{");
             out += index_list(c, t.kids);
@@ -379,8 +372,12 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
                 out += print_at(c, t.kids[0], prec_mul, o);
             return out;
         }
+        default: {  // an elementwise function, spelled as its row says
+            std::vector<text> args;
+            for (const term& k : t.kids) args.push_back(print(c, k, o));
+            return fill_pattern(function_pattern(t.kind, o), args);
+        }
     }
-    return text();
 }
 
 }  // namespace ir

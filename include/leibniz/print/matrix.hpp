@@ -60,12 +60,15 @@ constexpr bool index_in(const term& t, const std::vector<int>& ids, std::vector<
     return !hit.empty();
 }
 
+/// f(x) for an elementwise function f of one argument.
+constexpr bool is_function_atom(const term& f) { return is_function(f.kind) && row(f.kind).arity == 1; }
+
 /// A factor that can stand for a vector: v[a], f(v[a]), v[a]^{-1}, or a sum
 /// of such terms over the one index.
 constexpr bool is_vector_atom(const term& f, int a) {
     auto element = [a](const term& t) { return t.kind == op::sym && t.kids.size() == 1 && t.kids[0].id == a; };
     if (element(f)) return true;
-    if ((f.kind == op::step || f.kind == op::relu || f.kind == op::exp || f.kind == op::log) && element(f.kids[0])) return true;
+    if (is_function_atom(f) && element(f.kids[0])) return true;
     if (f.kind == op::pow && f.kids[1].is_num(-1)) return is_vector_atom(f.kids[0], a) && f.kids[0].kind != op::pow;
     if (f.kind == op::mul) {
         for (std::size_t n = 0; n != f.kids.size(); ++n)
@@ -138,33 +141,8 @@ constexpr text wrapped(const mx_text& t, bool wrap) {
 
 constexpr text function_of_vector(const context& c, const term& f, const latex_options& o) {
     text arg = bare_name(c, f.kids[0].id);
-    switch (f.kind) {
-        case op::step:
-            if (o.step == step_style::sigma_prime) return print_function("\\sigma'", arg);
-            if (o.step == step_style::f) return print_function("f", arg);
-            {
-                text out("\\mathbb{1}[");
-                out += arg;
-                out += " > 0]";
-                return out;
-            }
-        case op::relu:
-            if (o.relu == relu_style::sigma) return print_function("\\sigma", arg);
-            if (o.relu == relu_style::relu) return print_function("\\operatorname{relu}", arg);
-            {
-                text out("\\max(");
-                out += arg;
-                out += ", 0)";
-                return out;
-            }
-        case op::exp: return print_function("\\exp", arg);
-        case op::log: return print_function("\\log", arg);
-        default: return arg;
-    }
-}
-
-constexpr bool is_function_atom(const term& f) {
-    return f.kind == op::step || f.kind == op::relu || f.kind == op::exp || f.kind == op::log;
+    if (!is_function_atom(f)) return arg;
+    return fill_pattern(function_pattern(f.kind, o), {arg});
 }
 
 constexpr mx_text vector_of(const context& c, const term& f, const latex_options& o);

@@ -3,77 +3,11 @@
 // (positive, matching simplify's positivity convention), extents small
 // integers, and the two formulas are compared at several such points.
 #pragma once
+#include <leibniz/ir/cmath.hpp>
+#include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz::ir {
-
-namespace cmath {
-// <cmath> is not constexpr on clang 14; these are accurate to a few ulps on
-// the ranges used here.
-constexpr double abs(double x) { return x < 0 ? -x : x; }
-constexpr double exp(double x) {
-    if (x > 709) return 1e308 * 10;
-    if (x < -745) return 0;
-    // x = k ln2 + r, |r| <= ln2/2
-    constexpr double ln2 = 0.693147180559945309417232121458;
-    long long k = static_cast<long long>(x / ln2 + (x < 0 ? -0.5 : 0.5));
-    double r = x - double(k) * ln2, term = 1, sum = 1;
-    for (int n = 1; n < 30; ++n) {
-        term *= r / n;
-        sum += term;
-    }
-    while (k > 0) {
-        sum *= 2;
-        --k;
-    }
-    while (k < 0) {
-        sum /= 2;
-        ++k;
-    }
-    return sum;
-}
-constexpr double log(double x) {
-    if (!(x > 0)) return -1e308 * 10;  // -inf; only reached for out-of-domain input
-    constexpr double ln2 = 0.693147180559945309417232121458;
-    int e = 0;
-    while (x > 1.5) {
-        x /= 2;
-        ++e;
-    }
-    while (x < 0.75) {
-        x *= 2;
-        --e;
-    }
-    double z = (x - 1) / (x + 1), z2 = z * z, term = z, sum = 0;
-    for (int n = 1; n < 80; n += 2) {
-        sum += term / n;
-        term *= z2;
-    }
-    return 2 * sum + e * ln2;
-}
-constexpr double sqrt(double x) {
-    if (x <= 0) return 0;
-    double g = x > 1 ? x : 1;
-    for (int i = 0; i < 200; ++i) {
-        double n = 0.5 * (g + x / g);
-        if (n == g) break;
-        g = n;
-    }
-    return g;
-}
-constexpr double pow(double b, double e) {
-    long long ie = static_cast<long long>(e);
-    if (double(ie) == e && ie >= -64 && ie <= 64) {
-        double r = 1;
-        bool neg = ie < 0;
-        if (neg) ie = -ie;
-        for (long long i = 0; i < ie; ++i) r *= b;
-        return neg ? 1 / r : r;
-    }
-    if (e == 0.5) return sqrt(b);
-    return exp(e * log(b));
-}
-}  // namespace cmath
 
 /// The value of an intermediate at given index values, kept so that a
 /// deep chain of intermediates (a network's layers) is evaluated once per
@@ -115,12 +49,9 @@ constexpr unsigned long long name_hash(std::string_view s, unsigned long long se
 
 constexpr double numeric_value(const context& c, const term& t, numeric_point& p);
 
-/// The symbol `pi` (leibniz::pi, stats/constants.hpp) stands for π and is
-/// given its value, not a pseudo-random one.
-inline constexpr double pi_value = 3.141592653589793238462643383279502884;
-constexpr bool is_pi(const sym_entry& e) {
-    return e.kind == sym_kind::scalar && e.law == random_law::none && e.rank == 0 && e.name_view() == "pi";
-}
+/// The symbol `pi` (ir::is_pi) stands for π and is given its value, not a
+/// pseudo-random one.
+inline constexpr double pi_value = cmath::pi;
 
 constexpr int extent_value(const context& c, int extent_id, unsigned long long seed) {
     return 2 + static_cast<int>(name_hash(c.at(extent_id).name_view(), seed) % 3);
@@ -197,27 +128,6 @@ constexpr double numeric_value(const context& c, const term& t, numeric_point& p
             }
             return checked(p, cmath::pow(b, e));
         }
-        case op::exp: {
-            double a = numeric_value(c, t.kids[0], p);
-            if (a > 690) {
-                p.out_of_domain = true;
-                return 0;
-            }
-            return cmath::exp(a);
-        }
-        case op::log: {
-            double a = numeric_value(c, t.kids[0], p);
-            if (!(a > 0)) {
-                p.out_of_domain = true;
-                return 0;
-            }
-            return cmath::log(a);
-        }
-        case op::relu: {
-            double a = numeric_value(c, t.kids[0], p);
-            return a > 0 ? a : 0;
-        }
-        case op::step: return numeric_value(c, t.kids[0], p) > 0 ? 1 : 0;
         case op::delta: return index_value(p, t.kids[0].id) == index_value(p, t.kids[1].id) ? 1 : 0;
         case op::sum: {
             int n = extent_value(c, c.extent_of(t.id), p.seed);
@@ -232,8 +142,12 @@ constexpr double numeric_value(const context& c, const term& t, numeric_point& p
             p.index_values.pop_back();
             return s;
         }
+        default: {  // an elementwise function: its row's value
+            double args[2]{};
+            for (std::size_t k = 0; k != t.kids.size(); ++k) args[k] = numeric_value(c, t.kids[k], p);
+            return checked(p, row(t.kind).value(args));
+        }
     }
-    return 0;
 }
 
 /// Whether a and b agree at `points` pseudo-random points (relative 1e-9),

@@ -7,6 +7,7 @@
 // (a b)^r = a^r b^r and (a^p)^q = a^(pq); gradient formulas need this.
 #pragma once
 #include <leibniz/ir/compare.hpp>
+#include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz::ir {
@@ -240,6 +241,8 @@ constexpr term simplify_pow(context& c, term b, term e) {
     }
     if (b.kind == op::exp) return unary(op::exp, combine_mul(c, {std::move(b.kids[0]), std::move(e)}));
     if ((b.kind == op::delta || b.kind == op::step) && e.is_num() && e.value.num > 0) return b;
+    if (b.kind == op::abs && e.is_num() && e.value.is_integer() && e.value.num % 2 == 0)  // |x|^(2n) = x^(2n)
+        return simplify_pow(c, std::move(b.kids[0]), std::move(e));
     return pow(std::move(b), std::move(e));
 }
 
@@ -315,6 +318,40 @@ constexpr term simplify_sum(context& c, int k, term body) {
     return combine_mul(c, std::move(outside));
 }
 
+/// Whether a simplified term reads with a minus sign first: -2, -x y, -x + y.
+constexpr bool leads_negative(const term& t) {
+    if (t.is_num()) return t.value.is_negative();
+    if (t.kind == op::mul) return t.kids[0].is_num() && t.kids[0].value.is_negative();
+    if (t.kind == op::add) return leads_negative(t.kids[0]);
+    return false;
+}
+
+/// -t, simplified (t is).
+constexpr term negated_term(context& c, term t) {
+    if (t.kind != op::add) return combine_mul(c, {num(-1), std::move(t)});
+    std::vector<term> parts;
+    for (term& k : t.kids) parts.push_back(combine_mul(c, {num(-1), std::move(k)}));
+    return combine_add(c, std::move(parts));
+}
+
+/// An elementwise function: its arguments simplified (and in order, for a
+/// commutative one), the sign taken out of an odd or even one (tanh(-x) =
+/// -tanh(x), |y - x| = |x - y|), then its row's rules (tanh(0) = 0, ...).
+constexpr term simplify_function(context& c, const term& t) {
+    const op_row& r = row(t.kind);
+    term f = make(t.kind, {});
+    for (const term& k : t.kids) f.kids.push_back(simplify(c, k));
+    if (r.commutative && compare(c, f.kids[1], f.kids[0]) < 0) std::swap(f.kids[0], f.kids[1]);
+    bool flip = false;
+    if (r.symmetry != parity::none && leads_negative(f.kids[0])) {
+        f.kids[0] = negated_term(c, std::move(f.kids[0]));
+        flip = r.symmetry == parity::odd;
+    }
+    term out = r.fold(std::move(f));
+    if (flip) return combine_mul(c, {num(-1), std::move(out)});
+    return out;
+}
+
 constexpr term simplify(context& c, const term& t) {
     switch (t.kind) {
         case op::num:
@@ -331,37 +368,14 @@ constexpr term simplify(context& c, const term& t) {
             return combine_mul(c, std::move(kids));
         }
         case op::pow: return simplify_pow(c, simplify(c, t.kids[0]), simplify(c, t.kids[1]));
-        case op::exp: {
-            term a = simplify(c, t.kids[0]);
-            if (a.is_zero()) return num(1);
-            if (a.kind == op::log) return std::move(a.kids[0]);
-            return unary(op::exp, std::move(a));
-        }
-        case op::log: {
-            term a = simplify(c, t.kids[0]);
-            if (a.is_one()) return num(0);
-            if (a.kind == op::exp) return std::move(a.kids[0]);
-            return unary(op::log, std::move(a));
-        }
-        case op::relu: {
-            term a = simplify(c, t.kids[0]);
-            if (a.is_num() && a.value.is_negative()) return num(0);
-            if (a.is_num()) return a;
-            return unary(op::relu, std::move(a));
-        }
-        case op::step: {
-            term a = simplify(c, t.kids[0]);
-            if (a.is_num()) return num(a.value.num > 0 ? 1 : 0);
-            return unary(op::step, std::move(a));
-        }
         case op::delta: {
             if (t.kids[0].id == t.kids[1].id) return num(1);
             if (compare(c, t.kids[1], t.kids[0]) < 0) return delta(t.kids[1].id, t.kids[0].id);
             return t;
         }
         case op::sum: return simplify_sum(c, t.id, simplify(c, t.kids[0]));
+        default: return simplify_function(c, t);
     }
-    return t;
 }
 
 // ---- assumptions as rewrite rules ------------------------------------------

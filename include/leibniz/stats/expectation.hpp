@@ -116,11 +116,8 @@ constexpr bool is_nonnegative(const context& c, const term& t) {
             for (const term& k : t.kids)
                 if (!is_nonnegative(c, k)) return false;
             return true;
-        case op::exp:
-        case op::relu:
-        case op::step:
         case op::delta: return true;
-        default: return false;
+        default: return nonnegative_function(t.kind);  // exp, relu, step, σ, |x|, ... (the op table)
     }
 }
 

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Compile time and peak memory of every gradient of an L-layer network
-# (tools/bench/mlp_depth.cpp) for L = 1 ... 16, with g++: a table
-# (docs/compile-scaling.tsv) and, where gnuplot is installed, a plot
-# (docs/img/compile-scaling.png).
+# (tools/bench/mlp_depth.cpp: one backprop program, printed) for
+# L = 1 ... 16, with g++: a table (docs/compile-scaling.tsv) and, where
+# gnuplot is installed, a plot (docs/img/compile-scaling.png).
+# LEIBNIZ_SCALING_FLAGS=-DEACH_GRADIENT also takes each gradient out as an
+# expression of its own.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 max=${1:-16}
 out=docs/compile-scaling.tsv
-flags=(-std=c++20 -O0 -Iinclude -I. -fconstexpr-ops-limit=4294967296 -fconstexpr-loop-limit=16777216 -fconstexpr-depth=2048)
+flags=(${LEIBNIZ_SCALING_FLAGS:-} -std=c++20 -O0 -Iinclude -I. -fconstexpr-ops-limit=4294967296 -fconstexpr-loop-limit=16777216 -fconstexpr-depth=2048)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf 'layers\twall_s\tpeak_mib\n' >"$out"

@@ -75,6 +75,17 @@ def main(path, flags):
             continue
         lz, hd, lo = runs[k], runs[f"mlp_hand<{T}>"], runs[f"mlp_leibniz_loops<{T}>"]
         print(f"| {T} | {us(med(lz))} ({spread(lz)}) | {us(med(hd))} ({spread(hd)}) | **{med(lz) / med(hd):.2f}** | {us(med(lo))} |")
+    print()
+    print("### Attention block backward (LayerNorm, Q/K/V, softmax, residual; all six gradients, double)")
+    print()
+    print("| T x D | leibniz (program of adjoints) us | hand-written backward us | leibniz / hand |")
+    print("|---|---|---|---|")
+    for T, D in ((16, 32), (128, 64)):
+        k = f"attention_leibniz/{T}/{D}"
+        if k not in runs:
+            continue
+        lz, hd = runs[k], runs[f"attention_hand/{T}/{D}"]
+        print(f"| {T} x {D} | {us(med(lz))} ({spread(lz)}) | {us(med(hd))} ({spread(hd)}) | **{med(lz) / med(hd):.2f}** |")
 
 
 if __name__ == "__main__":

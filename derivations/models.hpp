@@ -2,7 +2,7 @@
 // each ending in an opaque loss ℓ of its output with upstream gradient G:
 //   layer_norm        Z = LayerNorm(X)
 //   attention         O = softmax(Q Kᵀ) V + X with Q, K, V projections of LayerNorm(X)
-//   residual_mlp      O = relu(X W1 + b1) W2 + b2 + X
+//   residual_mlp      O = relu(X W1 + b1) W2 + b2 + X (and residual_tanh_mlp, with tanh)
 //   transformer       attention, then a residual MLP on LayerNorm of its output
 // `program` holds every gradient (input and parameters) of the model, derived
 // in one sweep of reverse mode over its named intermediates.
@@ -65,10 +65,15 @@ inline constexpr auto b1 = tensor<"b1", "b^{(1)}">(F);
 inline constexpr auto W2 = tensor<"W2", "W^{(2)}">(F, D);
 inline constexpr auto b2 = tensor<"b2", "b^{(2)}">(D);
 
+/// relu(In W1 + b1) W2 + b2 + skip, or with In::activation in place of relu.
 template <class In>
 struct mlp_on {
+    static constexpr auto activate = [](auto x) {
+        if constexpr (requires { In::activation(x); }) return In::activation(x);
+        else return relu(x);
+    };
     static constexpr auto U = intermediate<In::u_name, "U">(sum(e, In::value(s, e) * W1(e, f)) + b1(f), s, f);
-    static constexpr auto Hh = intermediate<In::h_name, "H">(relu(U(s, f)), s, f);
+    static constexpr auto Hh = intermediate<In::h_name, "H">(activate(U(s, f)), s, f);
     static constexpr auto out = intermediate<In::o_name, "O">(sum(g, Hh(s, g) * W2(g, a)) + b2(a) + In::skip(s, a), s, a);
 };
 
@@ -82,6 +87,21 @@ struct mlp_input {
 struct residual_mlp {
     using block = mlp_on<mlp_input>;
     static constexpr auto ell = loss<"ell_mlp", "\\ell">(block::out, G, s, a);
+    static constexpr auto program = backprop(ell, wrt(X(s, b), W1(a, f), b1(f), W2(f, b), b2(b)));
+};
+
+/// The same block with tanh, whose derivative is written with its own value (1 − H²).
+struct tanh_input {
+    static constexpr fixed_string u_name = "U_t";
+    static constexpr fixed_string h_name = "H_t";
+    static constexpr fixed_string o_name = "O_t";
+    static constexpr auto value = X;
+    static constexpr auto skip = X;
+    static constexpr auto activation = [](auto x) { return tanh(x); };
+};
+struct residual_tanh_mlp {
+    using block = mlp_on<tanh_input>;
+    static constexpr auto ell = loss<"ell_tanh", "\\ell">(block::out, G, s, a);
     static constexpr auto program = backprop(ell, wrt(X(s, b), W1(a, f), b1(f), W2(f, b), b2(b)));
 };
 

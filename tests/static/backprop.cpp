@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include <derivations/batchnorm.hpp>
+#include <derivations/models.hpp>
 
 #define BP_CAT2(a, b) a##b
 #define BP_CAT(a, b) BP_CAT2(a, b)
@@ -70,4 +71,12 @@ CHECK(has(latex(Pz), "\\frac{\\partial z3}{\\partial z1} &= \\frac{\\partial z3}
 
 // held_fixed keeps an intermediate out of the graph: ∂z3/∂z1 with z2 held is 0
 CHECK(latex(d(z3 * z1, z1, held_fixed(z2))) == "z3")
+
+// tanh's local derivative is written with its own value: ∂ℓ/∂U = ∂ℓ/∂H (1 − H²)
+constexpr std::string_view tanh_steps = latex(leibniz::derivations::models::residual_tanh_mlp::program).view();
+CHECK(tanh_steps.find("\\frac{\\partial \\ell}{\\partial U_{sf}} &= \\sum_{") != std::string_view::npos)
+CHECK(tanh_steps.find(" &= \\frac{\\partial \\ell}{\\partial H_{sf}} (-H_{sf}^{2} + 1) \\\\") != std::string_view::npos)
+// X reaches ℓ through the block and through the skip connection: two terms
+CHECK(tanh_steps.find("\\frac{\\partial \\ell}{\\partial X_{sb}} &= \\frac{\\partial \\ell}{\\partial O_{sb}} + "
+                              "\\sum_{f=1}^{F} \\frac{\\partial \\ell}{\\partial U_{sf}} W^{(1)}_{bf} \\\\") != std::string_view::npos)
 }  // namespace

@@ -53,4 +53,5 @@ static_assert(steps.find("\\frac{\\partial \\ell}{\\partial Z^{(1)}_{sa}} &= \\s
 static_assert(steps.find(" &= \\frac{\\partial \\ell}{\\partial P_{st}} P_{st} - P_{st} \\sum_{") != std::string_view::npos);
 // no adjoint's value is longer than 300 characters of LaTeX
 static_assert(longest_value_line() <= 300);
+
 }  // namespace

@@ -96,12 +96,15 @@ inline vec attention(const block& b) {
     return out;
 }
 
-/// relu(x W1 + b1) W2 + b2 + skip.
-inline vec mlp(const block& b, const vec& x, const vec& skip) {
+/// relu(x W1 + b1) W2 + b2 + skip (tanh in place of relu with use_tanh).
+inline vec mlp(const block& b, const vec& x, const vec& skip, bool use_tanh = false) {
     const int T = b.T, D = b.D, F = b.F;
     vec h = matmul(x, b.W1, T, D, F);
     for (int s = 0; s < T; ++s)
-        for (int f = 0; f < F; ++f) h[std::size_t(s * F + f)] = std::max(0.0, h[std::size_t(s * F + f)] + b.b1[std::size_t(f)]);
+        for (int f = 0; f < F; ++f) {
+            double u = h[std::size_t(s * F + f)] + b.b1[std::size_t(f)];
+            h[std::size_t(s * F + f)] = use_tanh ? std::tanh(u) : std::max(0.0, u);
+        }
     vec o = matmul(h, b.W2, T, F, D);
     for (int s = 0; s < T; ++s)
         for (int a = 0; a < D; ++a) o[std::size_t(s * D + a)] += b.b2[std::size_t(a)] + skip[std::size_t(s * D + a)];

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <derivations/models.hpp>
+#include <leibniz/eigen.hpp>
 
 namespace {
 namespace md = leibniz::derivations::models;
@@ -47,7 +48,10 @@ struct problem {
     }
 };
 
-void leibniz_backward(problem& p) {
+/// With Backend = leibniz::eigen_contractions the plan's matrix products go
+/// to Eigen's GEMM; by default they are loop nests of the plan.
+template <class... Backend>
+void leibniz_backward(problem& p, Backend... backend) {
     using leibniz::into, leibniz::output, leibniz::over, leibniz::view, leibniz::gradient;
     constexpr auto prog = md::attention::program;
     const std::size_t T = p.T, D = p.D;
@@ -58,7 +62,8 @@ void leibniz_backward(problem& p) {
                            into(output(p.dgamma, D), gradient<4>(prog), over(md::b)),
                            into(output(p.dbeta, D), gradient<5>(prog), over(md::b)), md::X = view(p.X, T, D),
                            md::G = view(p.G, T, D), md::gamma1 = view(p.gamma, D), md::beta1 = view(p.beta, D),
-                           md::eps = p.eps, md::Wq = view(p.Wq, D, D), md::Wk = view(p.Wk, D, D), md::Wv = view(p.Wv, D, D));
+                           md::eps = p.eps, md::Wq = view(p.Wq, D, D), md::Wk = view(p.Wk, D, D), md::Wv = view(p.Wv, D, D),
+                           backend...);
 }
 
 /// c (n × m) = a (n × k) b (k × m), or with a or b read transposed.
@@ -168,6 +173,14 @@ void attention_leibniz(benchmark::State& st) {
         benchmark::DoNotOptimize(p.dX.data());
     }
 }
+void attention_leibniz_eigen(benchmark::State& st) {
+    problem p(std::size_t(st.range(0)), std::size_t(st.range(1)));
+    check(p);
+    for (auto _ : st) {
+        leibniz_backward(p, leibniz::eigen_contractions);
+        benchmark::DoNotOptimize(p.dX.data());
+    }
+}
 void attention_hand(benchmark::State& st) {
     problem p(std::size_t(st.range(0)), std::size_t(st.range(1)));
     check(p);
@@ -180,4 +193,5 @@ void attention_hand(benchmark::State& st) {
 }  // namespace
 
 BENCHMARK(attention_leibniz)->Args({16, 32})->Args({128, 64})->Unit(benchmark::kMicrosecond);
+BENCHMARK(attention_leibniz_eigen)->Args({16, 32})->Args({128, 64})->Unit(benchmark::kMicrosecond);
 BENCHMARK(attention_hand)->Args({16, 32})->Args({128, 64})->Unit(benchmark::kMicrosecond);

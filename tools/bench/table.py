@@ -78,14 +78,15 @@ def main(path, flags):
     print()
     print("### Attention block backward (LayerNorm, Q/K/V, softmax, residual; all six gradients, double)")
     print()
-    print("| T x D | leibniz (program of adjoints) us | hand-written backward us | leibniz / hand |")
-    print("|---|---|---|---|")
+    print("| T x D | leibniz (program of adjoints, plan's loops) us | leibniz, products by Eigen us | hand-written backward (loops) us | leibniz / hand | leibniz with Eigen / hand |")
+    print("|---|---|---|---|---|---|")
     for T, D in ((16, 32), (128, 64)):
         k = f"attention_leibniz/{T}/{D}"
         if k not in runs:
             continue
-        lz, hd = runs[k], runs[f"attention_hand/{T}/{D}"]
-        print(f"| {T} x {D} | {us(med(lz))} ({spread(lz)}) | {us(med(hd))} ({spread(hd)}) | **{med(lz) / med(hd):.2f}** |")
+        lz, le, hd = runs[k], runs[f"attention_leibniz_eigen/{T}/{D}"], runs[f"attention_hand/{T}/{D}"]
+        print(f"| {T} x {D} | {us(med(lz))} ({spread(lz)}) | {us(med(le))} ({spread(le)}) | {us(med(hd))} ({spread(hd)}) "
+              f"| **{med(lz) / med(hd):.2f}** | **{med(le) / med(hd):.2f}** |")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-// The emitted CUDA source of the batch-norm input gradient must compile
+// The emitted CUDA sources of the batch-norm input gradient and of a layer
+// with every function of the op table must compile
 // (float and double); no device is needed for that.
 #include "bn_dY.cuh"
 
@@ -8,3 +9,15 @@ template void leibniz_generated::bn_dY<double>(std::size_t, std::size_t, const d
                                                const double*, double*, double*, cudaStream_t);
 
 std::size_t scratch_for(std::size_t B, std::size_t M) { return leibniz_generated::bn_dY_scratch_size(B, M); }
+
+// The layer with every function of the op table: its emitted CUDA spellings
+// (tanh, erf, fabs, fmax, ... and the helpers) must compile too.
+#include "fn_dW.cuh"
+#include "fn_loss.cuh"
+
+template void leibniz_generated::fn_dW<float>(std::size_t, std::size_t, const float*, const float*, const float*, const float*, float*,
+                                              float*, cudaStream_t);
+template void leibniz_generated::fn_dW<double>(std::size_t, std::size_t, const double*, const double*, const double*, const double*,
+                                               double*, double*, cudaStream_t);
+template void leibniz_generated::fn_loss<float>(std::size_t, std::size_t, const float*, const float*, const float*, const float*, float*,
+                                                float*, cudaStream_t);

@@ -13,7 +13,9 @@ inline void write(const std::string& dir, const std::string& file, std::string_v
     if (!(f << text) || !f.flush()) throw std::runtime_error("cannot write " + dir + "/" + file);
 }
 
-void write_batchnorm(const std::string& dir);  ///< bn_dgamma.hpp, bn_dbeta.hpp, bn_dY.hpp, bn_dY.cuh
-void write_mlp(const std::string& dir);        ///< mlp_dW1.hpp, mlp_db2.hpp
+void write_batchnorm(const std::string& dir);       ///< bn_dgamma.hpp, bn_dbeta.hpp, bn_dY.hpp, bn_dY.cuh
+void write_mlp(const std::string& dir);             ///< mlp_dW1.hpp, mlp_db2.hpp
+void write_functions(const std::string& dir);       ///< fn_dW.hpp, fn_db.hpp, fn_loss.hpp
+void write_functions_cuda(const std::string& dir);  ///< fn_dW.cuh, fn_loss.cuh
 
 }  // namespace emitted

@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
     try {
         emitted::write_batchnorm(argv[1]);
         emitted::write_mlp(argv[1]);
+        emitted::write_functions(argv[1]);
+        emitted::write_functions_cuda(argv[1]);
     } catch (const std::exception& e) {
         std::cerr << "emitted_generate: " << e.what() << '\n';
         return 1;

@@ -38,8 +38,9 @@ template <class F, class W, class... Opts>
 struct program_source;
 template <class F, class... X, class... Opts>
 struct program_source<F, wrt_t<X...>, Opts...> {
-    static constexpr std::size_t staging_nodes = 6144;
-    static constexpr std::size_t staging_symbols = 160;
+    // a whole program: room for a 16-layer network or a transformer block
+    static constexpr std::size_t staging_nodes = 32768;
+    static constexpr std::size_t staging_symbols = 512;
     static constexpr ir::bundle make() {
         ir::bundle b;
         ir::held_set h;

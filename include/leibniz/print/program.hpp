@@ -18,8 +18,8 @@ constexpr text partial_fraction(std::string_view f, const text& of) {
 
 /// The chain rule for the adjoint of node n, before anything is computed:
 /// Σ_q ∂f/∂W_q ∂W_q/∂Z_p over the consumers W of Z.
-constexpr text chain_display(const context& c, const adjoint_program& p, std::size_t n, std::string_view f,
-                             const latex_options& o) {
+constexpr text chain_display(const context& c, const adjoint_program& p, std::size_t n, const term& f_term,
+                             std::string_view f, const latex_options& o) {
     text out;
     int z = p.nodes[n];
     for (const adjoint_edge& e : p.edges) {
@@ -37,8 +37,10 @@ constexpr text chain_display(const context& c, const adjoint_program& p, std::si
             out += "} ";
         }
         text w = print(c, e.consumer, o);
-        out += partial_fraction(f, w);
-        out += ' ';
+        if (!(e.consumer == f_term)) {  // ∂f/∂f = 1 is not written
+            out += partial_fraction(f, w);
+            out += ' ';
+        }
         out += partial_fraction(w.view(), print(c, e.producer, o));
     }
     return out;
@@ -81,7 +83,8 @@ constexpr text print_program(const context& c, const adjoint_program& p, const t
         if (e.kind != sym_kind::loss)
             for (int r = 0; r != e.rank; ++r) z.kids.push_back(idx(e.params[r]));
         text lhs = partial_fraction(fl.view(), print(c, z, o));
-        text chain = chain_display(c, p, n, fl.view(), o);
+        text chain = chain_display(c, p, n, f, fl.view(), o);
+        if (chain.view() == lhs.view()) chain = text();  // read by f alone: just its value
         if (!chain.empty()) aligned_line(out, lhs, chain);
         term value = p.adjoints[n];
         if (p.adjoint_syms[n] >= 0) value = c.defs[static_cast<std::size_t>(c.at(p.adjoint_syms[n]).def)];

@@ -21,3 +21,13 @@ template void leibniz_generated::fn_dW<double>(std::size_t, std::size_t, const d
                                                double*, double*, cudaStream_t);
 template void leibniz_generated::fn_loss<float>(std::size_t, std::size_t, const float*, const float*, const float*, const float*, float*,
                                                 float*, cudaStream_t);
+
+// A model's program of adjoints (LayerNorm's ∂ℓ/∂X): every named adjoint is a
+// scratch array of its own kernel; the extent T comes out as T_.
+#include "ln_dX.cuh"
+
+template void leibniz_generated::ln_dX<float>(std::size_t, std::size_t, const float*, const float*, float, const float*, float*,
+                                              float*, cudaStream_t);
+template void leibniz_generated::ln_dX<double>(std::size_t, std::size_t, const double*, const double*, double, const double*,
+                                               double*, double*, cudaStream_t);
+std::size_t ln_scratch_for(std::size_t D, std::size_t T) { return leibniz_generated::ln_dX_scratch_size(D, T); }

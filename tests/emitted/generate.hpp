@@ -17,5 +17,6 @@ void write_batchnorm(const std::string& dir);       ///< bn_dgamma.hpp, bn_dbeta
 void write_mlp(const std::string& dir);             ///< mlp_dW1.hpp, mlp_db2.hpp
 void write_functions(const std::string& dir);       ///< fn_dW.hpp, fn_db.hpp, fn_loss.hpp
 void write_functions_cuda(const std::string& dir);  ///< fn_dW.cuh, fn_loss.cuh
+void write_models(const std::string& dir);          ///< ln_dX.hpp, ln_dgamma.hpp, ln_dX.cuh, res_dX.hpp, res_dW1.hpp
 
 }  // namespace emitted

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
         emitted::write_mlp(argv[1]);
         emitted::write_functions(argv[1]);
         emitted::write_functions_cuda(argv[1]);
+        emitted::write_models(argv[1]);
     } catch (const std::exception& e) {
         std::cerr << "emitted_generate: " << e.what() << '\n';
         return 1;

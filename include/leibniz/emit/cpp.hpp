@@ -24,6 +24,40 @@ constexpr text identifier(std::string_view name) {
     return out;
 }
 
+/// Names the emitted code itself uses (the scalar type T, loop and launch
+/// variables, outputs, helpers, the CUDA built-ins) and the C++ keywords: a
+/// symbol spelled like one of them is emitted with a trailing underscore, so
+/// that an extent named T or a tensor named out cannot capture them.
+constexpr bool reserved_identifier(std::string_view id) {
+    constexpr std::string_view generated[] = {
+        "T", "n", "id", "rest", "acc", "scratch", "stream", "std", "size_t", "leibniz_generated",
+        "ipow", "step", "relu", "sigmoid", "softplus", "sign", "threadIdx", "blockIdx", "blockDim", "gridDim",
+        "cudaStream_t", "INFINITY", "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool",
+        "break", "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept", "const",
+        "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await", "co_return", "co_yield",
+        "decltype", "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export",
+        "extern", "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace",
+        "new", "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public",
+        "register", "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
+        "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true",
+        "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile",
+        "wchar_t", "while", "xor", "xor_eq"};
+    for (std::string_view g : generated)
+        if (id == g) return true;
+    // out, out0, out1, ...: the results
+    if (id.size() < 3 || id.substr(0, 3) != "out") return false;
+    for (char ch : id.substr(3))
+        if (ch < '0' || ch > '9') return false;
+    return true;
+}
+
+/// The identifier a symbol has in emitted code.
+constexpr text emitted_identifier(std::string_view name) {
+    text out = identifier(name);
+    if (out.empty() || (out.view()[0] >= '0' && out.view()[0] <= '9') || reserved_identifier(out.view())) out += '_';
+    return out;
+}
+
 enum class target_language : unsigned char { cpp, cuda };
 
 struct cpp_printer {
@@ -45,7 +79,7 @@ struct cpp_printer {
             out += detail::to_text(a->output).view();
             return out;
         }
-        return identifier(p.ctx.at(sym).name_view());
+        return emitted_identifier(p.ctx.at(sym).name_view());
     }
 
     /// Row-major offset of an element: ((i0) * E1 + i1) * E2 + i2.

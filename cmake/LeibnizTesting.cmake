@@ -92,6 +92,34 @@ function(leibniz_add_header_check)
   set_tests_properties(headers.self_contained PROPERTIES LABELS headers)
 endfunction()
 
+# The include rules of docs/layers.md, checked by a bash script over
+# include/leibniz (headers.layers). Its twin, headers.layers_checker, runs the
+# same script over a fixture tree with deliberate violations: it passes when
+# the script reports them (and only them) and fails.
+function(leibniz_add_layer_check)
+  find_program(LEIBNIZ_BASH bash)
+  if(NOT LEIBNIZ_BASH)
+    message(STATUS "bash not found: the include-rule tests are not registered")
+    return()
+  endif()
+  set(script "${PROJECT_SOURCE_DIR}/tests/layers/check_layers.sh")
+  add_test(NAME headers.layers COMMAND ${LEIBNIZ_BASH} ${script} "${PROJECT_SOURCE_DIR}/include")
+  add_test(NAME headers.layers_checker COMMAND ${LEIBNIZ_BASH} ${script} "${PROJECT_SOURCE_DIR}/tests/layers/violation")
+  # The three broken rules of the fixture, one line each, then the failure
+  # summary (printed only when the script exits 1); the allowed includes of
+  # print/, stats/ and the top level must not be reported.
+  set(expected
+    "leibniz/dsl/expr.hpp:3: includes \"\\.\\./ir/term\\.hpp\": library headers include each other as <leibniz/\\.\\.\\.>\n"
+    "leibniz/extra/new.hpp: the directory extra has no row in the layer table \\(docs/layers\\.md\\)\n"
+    "leibniz/ir/term.hpp:4: includes <leibniz/print/latex\\.hpp>, but ir may include only detail \\(and itself\\)\n"
+    "include rules: 3 broken \\(docs/layers\\.md\\)")
+  string(JOIN "" expected ${expected})
+  set_tests_properties(headers.layers_checker PROPERTIES
+    PASS_REGULAR_EXPRESSION "${expected}"
+    FAIL_REGULAR_EXPRESSION "(^|\n)leibniz/(print/|stats/|top\\.hpp)")
+  set_tests_properties(headers.layers headers.layers_checker PROPERTIES LABELS headers)
+endfunction()
+
 # Install into a prefix under the build dir, then build tests/consumer against
 # it with find_package(leibniz CONFIG REQUIRED).
 function(leibniz_add_consumer_test)

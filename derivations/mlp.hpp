@@ -18,7 +18,7 @@
 #include <vector>
 
 #include <leibniz/leibniz.hpp>
-#include <leibniz/print/matrix.hpp>
+#include <leibniz/matrix.hpp>
 
 #include "softmax.hpp"
 

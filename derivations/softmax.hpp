@@ -11,7 +11,7 @@
 #include <vector>
 
 #include <leibniz/leibniz.hpp>
-#include <leibniz/print/matrix.hpp>
+#include <leibniz/matrix.hpp>
 
 #include "record.hpp"
 

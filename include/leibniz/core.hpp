@@ -6,7 +6,7 @@
 #include <leibniz/calculus/adjoint.hpp>
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/dsl/lower.hpp>
-#include <leibniz/dsl/partial_symbol.hpp>
+#include <leibniz/partial_symbol.hpp>
 #include <leibniz/print/latex.hpp>
 #include <leibniz/simplify/canonical.hpp>
 #include <leibniz/simplify/factor.hpp>

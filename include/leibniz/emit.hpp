@@ -3,7 +3,7 @@
 //   template <class T> void NAME(extents..., inputs..., T* out);
 // (extents, then inputs, each in alphabetical order of their names; scalars
 // by value, tensors as row-major arrays), computed by the loop plan of
-// emit/loops.hpp: every summation hoisted into its own pass, shared work done
+// plan/loops.hpp: every summation hoisted into its own pass, shared work done
 // once. emit_cuda gives the same computation as CUDA kernels and a host
 // function that launches them.
 #pragma once

@@ -1,7 +1,7 @@
 // The matrix-notation printer on small index expressions: each pattern it
 // recognizes, and the index form where none applies.
 #include <leibniz/leibniz.hpp>
-#include <leibniz/print/matrix.hpp>
+#include <leibniz/matrix.hpp>
 
 namespace {
 using namespace leibniz;

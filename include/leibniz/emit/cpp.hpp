@@ -3,12 +3,29 @@
 // `cuda`, every loop nest becomes a __global__ kernel (one thread per
 // element of the array it computes) and the function launches them.
 #pragma once
-#include <leibniz/emit/loops.hpp>
 #include <leibniz/ir/ops.hpp>
+#include <leibniz/ir/term.hpp>
+#include <leibniz/plan/loops.hpp>
 
 namespace leibniz::emit {
 
 using detail::text;
+using ir::context;
+using ir::op;
+using ir::rational;
+using ir::term;
+
+// The loop plan is made in plan/ (a transformation, not an emitter); its data
+// model and driver keep their emit:: spellings here.
+using plan::array;
+using plan::array_kind;
+using plan::loop_plan;
+using plan::plan_loops;
+using plan::plan_program;
+// plan helpers the printer uses
+using plan::contains;
+using plan::element;
+using plan::renamed_like;
 
 /// A C++ identifier for a symbol name (primes become _p).
 constexpr text identifier(std::string_view name) {

@@ -1,5 +1,5 @@
 // evaluate_into: a result at every value of its free indices, written into a
-// row-major output. The loop plan (emit/loops.hpp: sums hoisted and shared,
+// row-major output. The loop plan (plan/loops.hpp: sums hoisted and shared,
 // invariants computed once, reductions fused) is frozen at compile time
 // (eval/array_program.hpp) and compiled here by template recursion: one
 // inlined loop nest per plan nest, straight-line arithmetic inside.
@@ -359,7 +359,7 @@ struct runner {
         // GCC 12 keeps sqrt's errno test and library call (so a loop with a
         // square root stays scalar) unless the whole program is built with
         // -fno-math-errno; the pragma above cannot turn that off. Square
-        // roots shared between arrays are computed once (emit/loops.hpp).
+        // roots shared between arrays are computed once (plan/roots.hpp).
         using std::sqrt;
         constexpr long long limit = 1LL << 16;
         if constexpr (Num == 0) {

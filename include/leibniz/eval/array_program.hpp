@@ -1,4 +1,4 @@
-// The program of an array evaluation: the loop plan of emit/loops.hpp for
+// The program of an array evaluation: the loop plan of plan/loops.hpp for
 // one or more results, frozen into flat constexpr tables that the runner
 // (eval/array.hpp) turns into loops by template recursion. Indices become
 // loop levels of their nest, symbols become arrays (inputs bound by name,
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include <leibniz/dsl/lower.hpp>
-#include <leibniz/emit/loops.hpp>
+#include <leibniz/plan/loops.hpp>
 #include <leibniz/eval/bindings.hpp>
 #include <leibniz/ir/ops.hpp>
 
@@ -128,7 +128,7 @@ struct builder {
     int nb;
     const output_desc* outs;
     program_data d;
-    emit::loop_plan p;
+    leibniz::plan::loop_plan p;
 
     constexpr void fail(issue what, std::string_view name) {
         if (d.what != issue::none) return;
@@ -243,7 +243,7 @@ struct builder {
     }
 
     /// The contraction a nest computes, read off its body.
-    constexpr void describe_contraction(p_nest& n, const emit::array& a, const std::vector<int>& levels) {
+    constexpr void describe_contraction(p_nest& n, const leibniz::plan::array& a, const std::vector<int>& levels) {
         std::vector<const term*> ops;
         ir::rational alpha{1, 1};
         for (const term& f : a.body.kids) {
@@ -261,7 +261,7 @@ struct builder {
         n.c = array_of(a.sym);
         int m_idx = a.indices.size() > 0 ? a.indices[0] : -1;
         int n_idx = a.indices.size() > 1 ? a.indices[1] : -1;
-        if (a.kind == emit::array_kind::elementwise) {
+        if (a.kind == leibniz::plan::array_kind::elementwise) {
             // C[x, y] = a_x b_y
             const term* x = ops[0];
             const term* y = ops[1];
@@ -303,14 +303,14 @@ struct builder {
         // every free index of a result must be one of its output indices
         for (std::size_t r = 0; r != roots.size(); ++r)
             for (int i : ir::free_indices(roots[r]))
-                if (!emit::contains(orders[r], i)) return fail(issue::free_index_not_over, ctx.at(i).name_view());
+                if (!leibniz::plan::contains(orders[r], i)) return fail(issue::free_index_not_over, ctx.at(i).name_view());
         // intermediates the caller binds are inputs
         std::vector<int> given;
         for (std::size_t s = 0; s != ctx.syms.size(); ++s)
             if (ctx.syms[s].def >= 0 && binding_of(ctx.syms[s].name_view()) >= 0) given.push_back(static_cast<int>(s));
-        p = emit::plan_program(ctx, roots, orders, given);
+        p = leibniz::plan::plan_program(ctx, roots, orders, given);
         // arrays the plan computes
-        for (const emit::array& a : p.arrays) {
+        for (const leibniz::plan::array& a : p.arrays) {
             p_array x;
             x.sym = a.sym;
             x.rank = static_cast<int>(a.indices.size());
@@ -328,22 +328,22 @@ struct builder {
         for (std::size_t i = 0; i != p.arrays.size();) {
             std::size_t j = i + 1;
             while (j != p.arrays.size() && p.arrays[j].fused) ++j;
-            const emit::array& lead = p.arrays[i];
+            const leibniz::plan::array& lead = p.arrays[i];
             p_nest n;
-            n.kind = lead.kind == emit::array_kind::elementwise ? nest_kind::elementwise
-                     : lead.kind == emit::array_kind::sum      ? nest_kind::sum
-                                                                : nest_kind::maximum;
+            n.kind = lead.kind == leibniz::plan::array_kind::elementwise ? nest_kind::elementwise
+                     : lead.kind == leibniz::plan::array_kind::sum       ? nest_kind::sum
+                                                                         : nest_kind::maximum;
             if (lead.order.size() > static_cast<std::size_t>(max_levels)) return fail(issue::too_many_levels, "");
             n.nloops = static_cast<int>(lead.order.size());
             for (std::size_t l = 0; l != lead.order.size(); ++l) n.loops[l] = slot_of(p.ctx.extent_of(lead.order[l]));
             n.nouter = static_cast<int>(lead.indices.size());
             n.sums_inside = n.kind != nest_kind::elementwise;
             for (int l = 0; l != n.nouter; ++l)
-                if (emit::contains(lead.bound, lead.order[static_cast<std::size_t>(l)])) n.sums_inside = false;
+                if (leibniz::plan::contains(lead.bound, lead.order[static_cast<std::size_t>(l)])) n.sums_inside = false;
             n.first = static_cast<int>(d.targets.size());
             n.count = static_cast<int>(j - i);
             for (std::size_t g = i; g != j; ++g) {
-                const emit::array& a = p.arrays[g];
+                const leibniz::plan::array& a = p.arrays[g];
                 // this array's indices at the leader's levels, position by position
                 std::vector<int> levels(lead.order.size(), -1);
                 for (std::size_t l = 0; l != lead.order.size(); ++l) {
@@ -356,7 +356,7 @@ struct builder {
                 p_target t;
                 t.array = array_of(a.sym);
                 t.ref = static_cast<int>(d.nodes.size());
-                emit_node(emit::element(a.sym, a.indices), levels);
+                emit_node(leibniz::plan::element(a.sym, a.indices), levels);
                 t.body = static_cast<int>(d.nodes.size());
                 emit_node(a.body, levels);
                 d.targets.push_back(t);

@@ -11,8 +11,19 @@
 // around their difference: A y - A ȳ -> A (y - ȳ). Scalars (factors that no
 // index of the network reaches) stay in index form, in front. What does not
 // fit these patterns is printed in index form.
+//
+// This is the printer, on terms (ir::print_matrix); matrix_latex, its entry
+// point for expressions, is in <leibniz/matrix.hpp>.
 #pragma once
-#include <leibniz/core.hpp>
+#include <cstddef>
+#include <vector>
+
+#include <leibniz/calculus/derivative.hpp>
+#include <leibniz/ir/compare.hpp>
+#include <leibniz/ir/ops.hpp>
+#include <leibniz/ir/term.hpp>
+#include <leibniz/print/latex.hpp>
+#include <leibniz/simplify/simplify.hpp>
 
 namespace leibniz {
 namespace ir {
@@ -570,46 +581,5 @@ constexpr text print_matrix(const context& c, const term& t, const std::vector<i
 }
 
 }  // namespace ir
-
-namespace dsl {
-inline constexpr std::size_t matrix_staging_chars = 4096;
-void leibniz_error_matrix_latex_too_long();
-
-template <class E, latex_options O, class... I>
-struct matrix_string {
-    struct staged_t {
-        char data[matrix_staging_chars];
-        std::size_t size;
-    };
-    // printed once into a staging buffer, then copied at its exact size
-    static constexpr staged_t staged = [] {
-        ir::context c;
-        ir::term t = lower<E>(c);
-        std::vector<int> outs;
-        (outs.push_back(lower<I>(c).id), ...);
-        if (outs.empty()) outs = ir::free_indices(t);
-        detail::text s = ir::print_matrix(c, t, outs, O);
-        if (s.size() > matrix_staging_chars) leibniz_error_matrix_latex_too_long();
-        staged_t out{};
-        for (std::size_t i = 0; i != s.size(); ++i) out.data[i] = s.chars[i];
-        out.size = s.size();
-        return out;
-    }();
-    static constexpr fixed_string<staged.size> value = [] {
-        fixed_string<staged.size> out{};
-        for (std::size_t i = 0; i != staged.size; ++i) out.data[i] = staged.data[i];
-        return out;
-    }();
-};
-}  // namespace dsl
-
-/// The matrix-notation LaTeX of a vector (one free index, or name it) or of
-/// a matrix (name its row index, then its column index).
-template <latex_options O = latex_options{}, dsl::expression E, class... I>
-constexpr const auto& matrix_latex(E, I...) {
-    static_assert(sizeof...(I) <= 2, "leibniz::matrix_latex: name at most two indices (rows, columns)");
-    static_assert((dsl::is_index_expr_v<I> && ...), "leibniz::matrix_latex: the rows and columns must be index variables");
-    return dsl::matrix_string<E, O, I...>::value;
-}
 
 }  // namespace leibniz

@@ -2,6 +2,9 @@
 // expressions over random variables (stats/random.hpp). Like d and simplify
 // they run during constant evaluation and return expressions, usable with
 // latex, compare, equivalent and difference.
+//
+// stats/ is a domain extension on top of the public API, so it may include
+// core.hpp (docs/layers.md).
 #pragma once
 #include <type_traits>
 

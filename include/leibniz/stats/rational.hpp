@@ -1,5 +1,6 @@
 // compare_rational: kept as a name for compare, which clears sum
-// denominators itself (simplify/rational.hpp).
+// denominators itself (simplify/rational.hpp). Built on core.hpp's compare:
+// stats/ sits above the public API (docs/layers.md).
 #pragma once
 #include <leibniz/core.hpp>
 

@@ -2,6 +2,9 @@
 // factor printed as \frac{\partial f}{\partial x}. It lets a derivation show
 // the chain rule before the local derivatives are computed; to the calculus
 // it is a constant.
+//
+// Its symbol is named by the LaTeX of ∂f/∂x, so this header needs the DSL
+// and the printer both: it is a top-level header, not part of dsl/.
 #pragma once
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/print/latex.hpp>

@@ -315,6 +315,12 @@ struct verdict_of {
             if (!same_value && !assumed) leibniz_error_canonical_forms_agree_but_values_differ();
             return verdict::equal;
         }
+        // third, where the values agree: one side names an intermediate (Z_sa)
+        // that the other spells out; compare with every definition inlined
+        if (same_value && (ir::names_an_intermediate(c, a) || ir::names_an_intermediate(c, b))) {
+            ir::term ia = ir::inline_definitions(c, a), ib = ir::inline_definitions(c, b);
+            if (ir::canonical(c, ia) == ir::canonical(c, ib) || ir::cleared_difference(c, ia, ib).is_zero()) return verdict::equal;
+        }
         if (same_value || (assumed && ir::numerically_equal(c, ca, cb))) return verdict::undecided;
         return verdict::differs;
     }();

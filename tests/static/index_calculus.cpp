@@ -80,3 +80,9 @@ static_assert(compare(d(sum(k, pow<2>(Y(k, l) - m(l))), Y(s, t)), 2_c * delta(l,
               verdict::differs);
 static_assert(compare(d(sum(k, pow<2>(Y(k, l) - m(l))), Y(s, t)), 2_c * delta(l, t) * (Y(s, l) - m(l)), centered) ==
               verdict::equal);
+// an intermediate and its definition spelled out are the same formula: the
+// forms differ (m_l is a name), the values agree, and inlining the definition
+// proves it; a wrong spelling still differs
+static_assert(equivalent(B * m(l) * x, x * sum(i, Y(i, l))));
+static_assert(equivalent(pow<2>(Y(k, l) - m(l)), pow<2>(Y(k, l) - c<1> / B * sum(s, Y(s, l)))));
+static_assert(compare(B * m(l), sum(i, Y(i, l)) + c<1>) == verdict::differs);

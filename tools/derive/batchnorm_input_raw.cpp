@@ -16,7 +16,7 @@ void add_input_raw(std::vector<entry>& out) {
                                   ", no assumption",
                               q, "none",
                               "Without $\\sum_i (Y_{il} - \\mathbf{m}_l) = 0$ the engine keeps the sums "
-                              "$\\sum_i Y_{il}$ it cannot tell equal to $B \\mathbf{m}_l$."},
+                              "$\\sum_i Y_{il}$ (equal to $B \\mathbf{m}_l$ by the definition of $\\mathbf{m}$)."},
                              In::dY_raw, Doc::dY));
 
     const std::string dYhat_dY = tex(partial_symbol(R::Yhat(k, l), Y(s, t)));

@@ -17,8 +17,8 @@ void add_local(std::vector<entry>& out) {
                              bn::dv_dY, bn::doc_dv_dY, bn::centered));
     out.push_back(make_entry({"bn.dv-dY.raw", "2.3", "Problem 5, local: dv_l/dY_st, no assumption",
                               "Problem 5, local: $\\partial \\mathbf{v}_l / \\partial Y_{st}$, no assumption", dv_dY, "none",
-                              "Different forms, equal in value at every sample point: the extra term has "
-                              "$\\sum_i Y_{il} - B \\mathbf{m}_l = 0$ as a factor."},
+                              "The extra term has $\\sum_i Y_{il} - B \\mathbf{m}_l$ as a factor, zero by the definition "
+                              "of $\\mathbf{m}$ (the comparison inlines it)."},
                              bn::dv_dY_raw, bn::doc_dv_dY));
 }
 

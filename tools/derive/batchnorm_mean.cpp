@@ -51,7 +51,8 @@ void add_mean(std::vector<entry>& out) {
                               "Problem 3: $\\partial \\ell / \\partial \\mathbf{m}_j$ through $\\mathbf{v}$, no assumption", q,
                               "none",
                               "Without $\\sum_i (Y_{il} - \\mathbf{m}_l) = 0$ the engine keeps the term through "
-                              "$\\mathbf{v}$, which is zero only because $\\mathbf{m}$ is the mean of $Y$."},
+                              "$\\mathbf{v}$; it is zero because $\\mathbf{m}$ is the mean of $Y$, which the "
+                              "comparison shows by inlining the definition of $\\mathbf{m}$."},
                              In::dm_total, Doc::dm));
 
     const std::string dv_dm = tex(partial_symbol(bn::v(l), bn::m(j)));
@@ -61,7 +62,8 @@ void add_mean(std::vector<entry>& out) {
                              bn::dv_dm, bn::doc_dv_dm, bn::centered));
     out.push_back(make_entry({"bn.dv-dm.raw", "2.3", "Problem 3, local: dv_l/dm_j, no assumption",
                               "Problem 3, local: $\\partial \\mathbf{v}_l / \\partial \\mathbf{m}_j$, no assumption", dv_dm, "none",
-                              "Different forms, equal in value at every sample point ($\\mathbf{m}$ is the mean of $Y$)."},
+                              "Different forms ($\\mathbf{m}$ is a name), the same formula once the definition of "
+                              "$\\mathbf{m}$ is inlined: $\\sum_i Y_{il} - B \\mathbf{m}_l = 0$."},
                              bn::dv_dm_raw, bn::doc_dv_dm));
 }
 

@@ -61,6 +61,23 @@ constexpr term instantiate(context& c, const term& t, const term& x) {
     return body;
 }
 
+/// t with every intermediate replaced by its definition, recursively (losses,
+/// which have none, stay as they are).
+constexpr term inline_definitions(context& c, const term& t) {
+    if (t.kind == op::sym && c.at(t.id).def >= 0) return inline_definitions(c, instantiate(c, t, num(0)));
+    term out = t;
+    for (term& k : out.kids) k = inline_definitions(c, k);
+    return out;
+}
+
+/// Whether t names an intermediate.
+constexpr bool names_an_intermediate(const context& c, const term& t) {
+    if (t.kind == op::sym && c.at(t.id).def >= 0) return true;
+    for (const term& k : t.kids)
+        if (names_an_intermediate(c, k)) return true;
+    return false;
+}
+
 constexpr term derivative(context& c, const term& t, const term& x, const held_set& held);
 
 constexpr term derivative_of_symbol(context& c, const term& t, const term& x, const held_set& held) {

@@ -1047,8 +1047,12 @@ void evaluate_into(const First& first, Args&&... args) {
         auto targets = std::tuple_cat(std::tuple<First>{first}, eval::arrays::target_tuple(args)...);
         auto values = std::tuple_cat(eval::arrays::binding_tuple(args)...);
         eval::arrays::run_targets<backend>(targets, values);
+    } else if constexpr (!dsl::expression<First>) {
+        // nothing else is instantiated, so this is the only message
+        static_assert(dsl::expression<First>,
+                      "leibniz::evaluate_into: the first argument must be an expression (then the output, over(...) and the "
+                      "bindings) or into(output, expression, over(...))");
     } else {
-        static_assert(dsl::expression<First>, "leibniz::evaluate_into: the first argument must be an expression or into(...)");
         [&]<class Out, class... Rest>(Out&& out, Rest&&... rest) {
             (eval::arrays::check_argument<std::remove_cvref_t<Rest>>(), ...);
             constexpr std::size_t overs = (std::size_t(0) + ... + std::size_t(eval::arrays::is_over<std::remove_cvref_t<Rest>>::value));

@@ -4,6 +4,7 @@
 // results are expressions again, so they compose.
 #pragma once
 #include <leibniz/calculus/adjoint.hpp>
+#include <leibniz/detail/staged_text.hpp>
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/partial_symbol.hpp>
@@ -354,29 +355,15 @@ inline constexpr std::size_t staging_chars = 32768;
 void leibniz_error_latex_too_long();
 
 template <class E, latex_options O>
-struct latex_string {
-    struct staged_t {
-        char data[staging_chars];
-        std::size_t size;
-    };
-    // printed once into a staging buffer, then copied at its exact size
-    static constexpr staged_t staged = [] {
+struct latex_printer {
+    static constexpr detail::text print() {
         ir::context c;
         ir::term t = lower<E>(c);
-        detail::text s = ir::print(c, t, O);
-        if (s.size() > staging_chars) leibniz_error_latex_too_long();
-        staged_t out{};
-        for (std::size_t i = 0; i != s.size(); ++i) out.data[i] = s.chars[i];
-        out.size = s.size();
-        return out;
-    }();
-    static constexpr std::size_t size = staged.size;
-    static constexpr fixed_string<size> value = [] {
-        fixed_string<size> out{};
-        for (std::size_t i = 0; i != size; ++i) out.data[i] = staged.data[i];
-        return out;
-    }();
+        return ir::print(c, t, O);
+    }
 };
+template <class E, latex_options O>
+using latex_string = detail::staged_text<latex_printer<E, O>, staging_chars, &leibniz_error_latex_too_long>;
 }  // namespace dsl
 
 /// The LaTeX of an expression as it stands (simplify first for a normal form).

@@ -8,6 +8,7 @@
 // function that launches them.
 #pragma once
 #include <leibniz/core.hpp>
+#include <leibniz/detail/staged_text.hpp>
 #include <leibniz/emit/cpp.hpp>
 #include <leibniz/evaluate.hpp>
 
@@ -18,42 +19,27 @@ inline constexpr std::size_t emit_staging_chars = 65536;
 void leibniz_error_emitted_source_too_long();
 
 template <fixed_string Name, emit::target_language Lang, class E, class... I>
-struct emitted_source {
-    struct staged_t {
-        char data[emit_staging_chars];
-        std::size_t size;
-    };
-    static constexpr staged_t staged = [] {
+struct source_printer {
+    static constexpr detail::text print() {
         ir::bundle b;
         b.root = lower<E>(b.ctx);
         std::vector<int> order;
         (order.push_back(lower<I>(b.ctx).id), ...);
-        detail::text s = emit::emit_cpp(b, order, Name.view(), Lang);
-        if (s.size() > emit_staging_chars) leibniz_error_emitted_source_too_long();
-        staged_t out{};
-        for (std::size_t i = 0; i != s.size(); ++i) out.data[i] = s.chars[i];
-        out.size = s.size();
-        return out;
-    }();
-    static constexpr fixed_string<staged.size> value = [] {
-        fixed_string<staged.size> out{};
-        for (std::size_t i = 0; i != staged.size; ++i) out.data[i] = staged.data[i];
-        return out;
-    }();
+        return emit::emit_cpp(b, order, Name.view(), Lang);
+    }
 };
+template <fixed_string Name, emit::target_language Lang, class E, class... I>
+using emitted_source =
+    detail::staged_text<source_printer<Name, Lang, E, I...>, emit_staging_chars, &leibniz_error_emitted_source_too_long>;
 /// Intermediates whose values the caller supplies, by name.
 template <fixed_string... Names>
 struct given_names {};
 
 template <class Given, class... Specs>
-struct plan_text;
+struct plan_printer;
 template <fixed_string... Given, class... Specs>
-struct plan_text<given_names<Given...>, Specs...> {
-    struct staged_t {
-        char data[emit_staging_chars];
-        std::size_t size;
-    };
-    static constexpr staged_t staged = [] {
+struct plan_printer<given_names<Given...>, Specs...> {
+    static constexpr detail::text print() {
         ir::context c;
         std::vector<ir::term> roots;
         std::vector<std::vector<int>> orders;
@@ -61,19 +47,11 @@ struct plan_text<given_names<Given...>, Specs...> {
         std::vector<int> given;
         for (std::size_t s = 0; s != c.syms.size(); ++s)
             if (c.syms[s].def >= 0 && ((c.syms[s].name_view() == Given.view()) || ...)) given.push_back(static_cast<int>(s));
-        detail::text s = emit::plan_listing(emit::plan_program(c, roots, orders, given));
-        if (s.size() > emit_staging_chars) leibniz_error_emitted_source_too_long();
-        staged_t out{};
-        for (std::size_t i = 0; i != s.size(); ++i) out.data[i] = s.chars[i];
-        out.size = s.size();
-        return out;
-    }();
-    static constexpr fixed_string<staged.size> value = [] {
-        fixed_string<staged.size> out{};
-        for (std::size_t i = 0; i != staged.size; ++i) out.data[i] = staged.data[i];
-        return out;
-    }();
+        return emit::plan_listing(emit::plan_program(c, roots, orders, given));
+    }
 };
+template <class Given, class... Specs>
+using plan_text = detail::staged_text<plan_printer<Given, Specs...>, emit_staging_chars, &leibniz_error_emitted_source_too_long>;
 }  // namespace dsl
 
 /// A result for plan_listing: e over its output indices.

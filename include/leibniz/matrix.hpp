@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <leibniz/detail/fixed_string.hpp>
+#include <leibniz/detail/staged_text.hpp>
 #include <leibniz/dsl/expr.hpp>
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/print/latex.hpp>
@@ -19,31 +20,18 @@ inline constexpr std::size_t matrix_staging_chars = 4096;
 void leibniz_error_matrix_latex_too_long();
 
 template <class E, latex_options O, class... I>
-struct matrix_string {
-    struct staged_t {
-        char data[matrix_staging_chars];
-        std::size_t size;
-    };
-    // printed once into a staging buffer, then copied at its exact size
-    static constexpr staged_t staged = [] {
+struct matrix_printer {
+    static constexpr detail::text print() {
         ir::context c;
         ir::term t = lower<E>(c);
         std::vector<int> outs;
         (outs.push_back(lower<I>(c).id), ...);
         if (outs.empty()) outs = ir::free_indices(t);
-        detail::text s = ir::print_matrix(c, t, outs, O);
-        if (s.size() > matrix_staging_chars) leibniz_error_matrix_latex_too_long();
-        staged_t out{};
-        for (std::size_t i = 0; i != s.size(); ++i) out.data[i] = s.chars[i];
-        out.size = s.size();
-        return out;
-    }();
-    static constexpr fixed_string<staged.size> value = [] {
-        fixed_string<staged.size> out{};
-        for (std::size_t i = 0; i != staged.size; ++i) out.data[i] = staged.data[i];
-        return out;
-    }();
+        return ir::print_matrix(c, t, outs, O);
+    }
 };
+template <class E, latex_options O, class... I>
+using matrix_string = detail::staged_text<matrix_printer<E, O, I...>, matrix_staging_chars, &leibniz_error_matrix_latex_too_long>;
 }  // namespace dsl
 
 /// The matrix-notation LaTeX of a vector (one free index, or name it) or of

@@ -4,6 +4,7 @@
 //   attention         O = softmax(Q Kᵀ) V + X with Q, K, V projections of LayerNorm(X)
 //   residual_mlp      O = relu(X W1 + b1) W2 + b2 + X (and residual_tanh_mlp, with tanh)
 //   transformer       attention, then a residual MLP on LayerNorm of its output
+//   rms_swiglu        O = (SiLU(N W1) ⊙ (N W3)) W2 + X on N = RMSNorm(X)
 // `program` holds every gradient (input and parameters) of the model, derived
 // in one sweep of reverse mode over its named intermediates.
 #pragma once
@@ -124,6 +125,21 @@ struct transformer {
     static constexpr auto ell = loss<"ell_tf", "\\ell">(block::out, G, s, a);
     static constexpr auto program = backprop(ell, wrt(X(s, b), Wq(a, b), Wk(a, b), Wv(a, b), gamma1(b), beta1(b),
                                                       gamma2(b), beta2(b), W1(a, f), b1(f), W2(f, b), b2(b)));
+};
+
+// ---- RMSNorm and a SwiGLU feed-forward with a residual (the block of recent decoder models) --------------------
+inline constexpr auto g_rms = tensor<"g_rms", "g">(D);
+inline constexpr auto W3 = tensor<"W3", "W^{(3)}">(D, F);
+inline constexpr auto rms = intermediate<"rms", "\\rho">(sqrt(c<1> / D * sum(e, pow<2>(X(s, e))) + eps), s);
+inline constexpr auto Nrm = intermediate<"Nrm", "N">(g_rms(a) * X(s, a) / rms(s), s, a);
+inline constexpr auto Ug = intermediate<"Ug", "U">(sum(e, Nrm(s, e) * W1(e, f)), s, f);
+inline constexpr auto Vg = intermediate<"Vg", "V">(sum(e, Nrm(s, e) * W3(e, f)), s, f);
+inline constexpr auto Hg = intermediate<"Hg", "H">(Ug(s, f) * sigmoid(Ug(s, f)) * Vg(s, f), s, f);  // SiLU(U) ⊙ V
+inline constexpr auto Og = intermediate<"Og", "O">(sum(g, Hg(s, g) * W2(g, a)) + X(s, a), s, a);
+
+struct rms_swiglu {
+    static constexpr auto ell = loss<"ell_swiglu", "\\ell">(Og, G, s, a);
+    static constexpr auto program = backprop(ell, wrt(X(s, b), g_rms(b), W1(a, f), W3(a, f), W2(f, b)));
 };
 
 }  // namespace leibniz::derivations::models

@@ -116,6 +116,24 @@ inline vec transformer(const block& b) {
     return mlp(b, layer_norm(r, b.T, b.D, b.gamma2, b.beta2, b.eps), r);
 }
 
+/// (SiLU(N W1) ⊙ (N W3)) W2 + X on N = RMSNorm(X) with gain g: the weights
+/// of the SwiGLU block are W1, W3 (D × F) and W2 (F × D).
+inline vec rms_swiglu(const block& b, const vec& g, const vec& W3) {
+    const int T = b.T, D = b.D, F = b.F;
+    vec n(b.X.size());
+    for (int s = 0; s < T; ++s) {
+        double squares = 0;
+        for (int a = 0; a < D; ++a) squares += b.X[std::size_t(s * D + a)] * b.X[std::size_t(s * D + a)];
+        const double rho = std::sqrt(squares / D + b.eps);
+        for (int a = 0; a < D; ++a) n[std::size_t(s * D + a)] = g[std::size_t(a)] * b.X[std::size_t(s * D + a)] / rho;
+    }
+    vec u = matmul(n, b.W1, T, D, F), v = matmul(n, W3, T, D, F), h(u.size());
+    for (std::size_t i = 0; i != h.size(); ++i) h[i] = u[i] / (1 + std::exp(-u[i])) * v[i];
+    vec o = matmul(h, b.W2, T, F, D);
+    for (std::size_t i = 0; i != o.size(); ++i) o[i] += b.X[i];
+    return o;
+}
+
 /// ℓ with ∂ℓ/∂O = G: the linear loss Σ G ⊙ O.
 inline double linear_loss(const vec& o, const vec& G) {
     double l = 0;

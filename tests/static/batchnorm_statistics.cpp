@@ -13,8 +13,13 @@ static_assert(compare(S::mean, D::mean) == verdict::equal);
 // Var(Ŷ_ij) = γ_j²: derived with Σ_i (Y_ij − m_j)² = B v_j as well.
 static_assert(latex(S::var) == "\\gamma_{j}^{2}");
 static_assert(compare(S::var, D::var) == verdict::equal);
-// Without the assumptions the engine cannot reach β_j from the formula.
-static_assert(!equivalent(bn::batch_mean(bn::Yhat0(bn::i, bn::j)), D::mean));
+// Without the assumptions the comparison still reaches β_j: with m's
+// definition inlined, Σ_i (Y_ij − m_j) is 0.
+static_assert(equivalent(bn::batch_mean(bn::Yhat0(bn::i, bn::j)), D::mean));
+static_assert(compare(bn::batch_mean(bn::Yhat0(bn::i, bn::j)), D::mean + bn::gamma(bn::j)) == verdict::differs);
+// and Var(Ŷ_ij) = γ_j² needs Σ_i (Y_ij − m_j)² = B v_j, which is v's definition
+static_assert(compare(bn::batch_mean(pow<2>(bn::Yhat0(bn::i, bn::j) - bn::batch_mean(bn::Yhat0(bn::i, bn::j)))), D::var) ==
+              verdict::equal);
 
 // With ε inside the root (Problems 3-5's Ŷ) the mean is unchanged but the
 // variance is γ² v / (v + ε): the document's γ² holds only for ε = 0.

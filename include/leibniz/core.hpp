@@ -133,11 +133,7 @@ struct canonical_source {
 
 /// Replace the listed intermediates by their definitions.
 constexpr ir::term unfold_term(ir::context& c, const ir::term& t, const std::vector<int>& which) {
-    if (t.kind == ir::op::sym && c.at(t.id).def >= 0 && ir::in(which, t.id))
-        return unfold_term(c, ir::instantiate(c, t, ir::num(0)), which);
-    ir::term out = t;
-    for (ir::term& k : out.kids) k = unfold_term(c, k, which);
-    return out;
+    return ir::inline_where(c, t, [&which](const ir::context&, int id) { return ir::in(which, id); });
 }
 template <class E, class... Inter>
 struct unfold_source {

@@ -334,11 +334,7 @@ constexpr adjoint_program decode(const context& c, const term& t) {
 
 /// t with every named adjoint replaced by its definition (recursively).
 constexpr term inline_adjoints(context& c, const term& t) {
-    if (t.kind == op::sym && c.at(t.id).adjoint_of >= 0 && c.at(t.id).def >= 0)
-        return inline_adjoints(c, instantiate(c, t, num(0)));
-    term out = t;
-    for (term& k : out.kids) k = inline_adjoints(c, k);
-    return out;
+    return inline_where(c, t, [](const context& ctx, int id) { return ctx.at(id).adjoint_of >= 0; });
 }
 
 /// Whether d(f, x) should go through the program of adjoints: f is a scalar

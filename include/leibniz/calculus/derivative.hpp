@@ -61,13 +61,19 @@ constexpr term instantiate(context& c, const term& t, const term& x) {
     return body;
 }
 
-/// t with every intermediate replaced by its definition, recursively (losses,
-/// which have none, stay as they are).
-constexpr term inline_definitions(context& c, const term& t) {
-    if (t.kind == op::sym && c.at(t.id).def >= 0) return inline_definitions(c, instantiate(c, t, num(0)));
+/// t with every intermediate that `chosen(c, id)` picks replaced by its
+/// definition, recursively (losses, which have none, stay as they are).
+template <class Choice>
+constexpr term inline_where(context& c, const term& t, const Choice& chosen) {
+    if (t.kind == op::sym && c.at(t.id).def >= 0 && chosen(c, t.id)) return inline_where(c, instantiate(c, t, num(0)), chosen);
     term out = t;
-    for (term& k : out.kids) k = inline_definitions(c, k);
+    for (term& k : out.kids) k = inline_where(c, k, chosen);
     return out;
+}
+
+/// t with every intermediate replaced by its definition.
+constexpr term inline_definitions(context& c, const term& t) {
+    return inline_where(c, t, [](const context&, int) { return true; });
 }
 
 /// Whether t names an intermediate.

@@ -30,8 +30,8 @@ inline constexpr auto eps = symbol<"epsilon", "\\epsilon", 5>();
 inline constexpr auto dH = tensor<"dl_dH", "\\frac{\\partial \\ell}{\\partial H_{#}}", -10>(B, M);
 
 /// Batch mean and (biased) batch variance.
-inline constexpr auto m = intermediate<"m", "\\mathbf{m}">(c<1> / B * sum(i, Y(i, l)), l);
-inline constexpr auto v = intermediate<"v", "\\mathbf{v}">(c<1> / B * sum(i, pow<2>(Y(i, l) - m(l))), l);
+inline constexpr auto m = intermediate<"m", "\\mathbf{m}">([] { return c<1> / B * sum(i, Y(i, l)); }, l);
+inline constexpr auto v = intermediate<"v", "\\mathbf{v}">([] { return c<1> / B * sum(i, pow<2>(Y(i, l) - m(l))); }, l);
 
 /// Σ_i (Y_il − m_l) = 0: true by the definition of m; stated so that the
 /// simplifier may use it (it turns Σ_i Y_il into B m_l).
@@ -47,8 +47,8 @@ template <class Placement>
 struct reading {
     static constexpr auto norm = Placement::norm;  // the denominator of Ŷ
     static constexpr auto Yhat = intermediate<Placement::yhat_name, "\\hat{Y}">(
-        gamma(l) * (Y(k, l) - m(l)) / Placement::norm(l) + beta(l), k, l);
-    static constexpr auto H = intermediate<Placement::h_name, "H">(relu(Yhat(k, l)), k, l);
+        [] { return gamma(l) * (Y(k, l) - m(l)) / Placement::norm(l) + beta(l); }, k, l);
+    static constexpr auto H = intermediate<Placement::h_name, "H">([] { return relu(Yhat(k, l)); }, k, l);
     static constexpr auto ell = loss<Placement::loss_name, "\\ell">(H, dH, k, l);
 };
 
@@ -73,7 +73,7 @@ using outside = reading<eps_outside>;
 // E[Y_ij] = m_j and E[(Y_ij − m_j)²] = v_j. The document's 2.2 uses
 // Ŷ = γ (Y − m) / sqrt(v) + β, without ε; with ε inside the root the
 // variance is γ² v / (v + ε).
-inline constexpr auto Yhat0 = intermediate<"Yhat0", "\\hat{Y}">(gamma(l) * (Y(k, l) - m(l)) / sqrt(v(l)) + beta(l), k, l);
+inline constexpr auto Yhat0 = intermediate<"Yhat0", "\\hat{Y}">([] { return gamma(l) * (Y(k, l) - m(l)) / sqrt(v(l)) + beta(l); }, k, l);
 
 template <class X>
 constexpr auto batch_mean(X x) {

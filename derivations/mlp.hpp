@@ -99,13 +99,14 @@ struct network {
     /// z_n[x] = Σ_a W_n[x, a] h_{n-1}[a] + b_n[x]
     template <int n>
     static constexpr auto z = intermediate<naming::numbered<"z", n, tag>(), naming::numbered<"z_{", n, "}[#]">()>(
-        sum(a<n - 1>, W<n>(x<n>, a<n - 1>) * h<n - 1>(a<n - 1>)) + b<n>(x<n>), x<n>);
+        [] { return sum(a<n - 1>, W<n>(x<n>, a<n - 1>) * h<n - 1>(a<n - 1>)) + b<n>(x<n>); }, x<n>);
 
     // ---- softmax and cross-entropy on h_L --------------------------------------------------------------
     static constexpr auto ybar = tensor<naming::joined<"ybar", tag>(), "\\bar{y}[#]">(D<L>);
     static constexpr auto yhat = intermediate<naming::joined<"y", tag>(), "y[#]">(
-        exp(h<L>(x<L>)) / sum(a<L>, exp(h<L>(a<L>))), x<L>);
-    static constexpr auto ell = intermediate<naming::joined<"ell", tag>(), "\\ell">(-sum(a<L>, ybar(a<L>) * log(yhat(a<L>))));
+        [] { return exp(h<L>(x<L>)) / sum(a<L>, exp(h<L>(a<L>))); }, x<L>);
+    static constexpr auto ell =
+        intermediate<naming::joined<"ell", tag>(), "\\ell">([] { return -sum(a<L>, ybar(a<L>) * log(yhat(a<L>))); });
     /// Σ_k ȳ_k = 1: the targets form a distribution (the document uses it
     /// silently).
     static constexpr auto targets_sum_to_one = assume_zero(sum(a<L>, ybar(a<L>)) - 1_c);
@@ -210,7 +211,7 @@ constexpr auto network<L, Square>::make_h() {
     if constexpr (n == 0)
         return tensor<naming::joined<"x", tag>(), "h_{0}[#]">(D<0>);
     else
-        return intermediate<naming::numbered<"h", n, tag>(), naming::numbered<"h_{", n, "}[#]">()>(relu(z<n>(x<n>)), x<n>);
+        return intermediate<naming::numbered<"h", n, tag>(), naming::numbered<"h_{", n, "}[#]">()>([] { return relu(z<n>(x<n>)); }, x<n>);
 }
 
 /// Whether a and b have free indices over the same extents (the same shape).

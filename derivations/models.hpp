@@ -33,9 +33,9 @@ inline constexpr auto G = tensor<"G", "\\frac{\\partial \\ell}{\\partial O_{#}}"
 // ---- LayerNorm of X over the features of each row -------------------------------------------------
 inline constexpr auto gamma1 = tensor<"gamma1", "\\gamma^{(1)}">(D);
 inline constexpr auto beta1 = tensor<"beta1", "\\beta^{(1)}">(D);
-inline constexpr auto mu1 = intermediate<"mu1", "\\mu^{(1)}">(c<1> / D * sum(e, X(s, e)), s);
-inline constexpr auto var1 = intermediate<"var1", "\\nu^{(1)}">(c<1> / D * sum(e, pow<2>(X(s, e) - mu1(s))), s);
-inline constexpr auto Z1 = intermediate<"Z1", "Z^{(1)}">(gamma1(a) * (X(s, a) - mu1(s)) / sqrt(var1(s) + eps) + beta1(a), s, a);
+inline constexpr auto mu1 = intermediate<"mu1", "\\mu^{(1)}">([] { return c<1> / D * sum(e, X(s, e)); }, s);
+inline constexpr auto var1 = intermediate<"var1", "\\nu^{(1)}">([] { return c<1> / D * sum(e, pow<2>(X(s, e) - mu1(s))); }, s);
+inline constexpr auto Z1 = intermediate<"Z1", "Z^{(1)}">([] { return gamma1(a) * (X(s, a) - mu1(s)) / sqrt(var1(s) + eps) + beta1(a); }, s, a);
 
 struct layer_norm {
     static constexpr auto ell = loss<"ell_ln", "\\ell">(Z1, G, s, a);
@@ -46,13 +46,13 @@ struct layer_norm {
 inline constexpr auto Wq = tensor<"Wq", "W^{Q}">(D, D);
 inline constexpr auto Wk = tensor<"Wk", "W^{K}">(D, D);
 inline constexpr auto Wv = tensor<"Wv", "W^{V}">(D, D);
-inline constexpr auto Q = intermediate<"Q">(sum(e, Z1(s, e) * Wq(e, a)), s, a);
-inline constexpr auto K = intermediate<"K">(sum(e, Z1(s, e) * Wk(e, a)), s, a);
-inline constexpr auto V = intermediate<"V">(sum(e, Z1(s, e) * Wv(e, a)), s, a);
-inline constexpr auto S = intermediate<"S">(sum(e, Q(s, e) * K(t, e)), s, t);
-inline constexpr auto P = intermediate<"P">(exp(S(s, t)) / sum(u, exp(S(s, u))), s, t);
-inline constexpr auto A = intermediate<"A">(sum(u, P(s, u) * V(u, a)), s, a);
-inline constexpr auto R = intermediate<"R">(A(s, a) + X(s, a), s, a);
+inline constexpr auto Q = intermediate<"Q">([] { return sum(e, Z1(s, e) * Wq(e, a)); }, s, a);
+inline constexpr auto K = intermediate<"K">([] { return sum(e, Z1(s, e) * Wk(e, a)); }, s, a);
+inline constexpr auto V = intermediate<"V">([] { return sum(e, Z1(s, e) * Wv(e, a)); }, s, a);
+inline constexpr auto S = intermediate<"S">([] { return sum(e, Q(s, e) * K(t, e)); }, s, t);
+inline constexpr auto P = intermediate<"P">([] { return exp(S(s, t)) / sum(u, exp(S(s, u))); }, s, t);
+inline constexpr auto A = intermediate<"A">([] { return sum(u, P(s, u) * V(u, a)); }, s, a);
+inline constexpr auto R = intermediate<"R">([] { return A(s, a) + X(s, a); }, s, a);
 
 struct attention {
     static constexpr auto ell = loss<"ell_att", "\\ell">(R, G, s, a);
@@ -73,9 +73,9 @@ struct mlp_on {
         if constexpr (requires { In::activation(x); }) return In::activation(x);
         else return relu(x);
     };
-    static constexpr auto U = intermediate<In::u_name, "U">(sum(e, In::value(s, e) * W1(e, f)) + b1(f), s, f);
-    static constexpr auto Hh = intermediate<In::h_name, "H">(activate(U(s, f)), s, f);
-    static constexpr auto out = intermediate<In::o_name, "O">(sum(g, Hh(s, g) * W2(g, a)) + b2(a) + In::skip(s, a), s, a);
+    static constexpr auto U = intermediate<In::u_name, "U">([] { return sum(e, In::value(s, e) * W1(e, f)) + b1(f); }, s, f);
+    static constexpr auto Hh = intermediate<In::h_name, "H">([] { return activate(U(s, f)); }, s, f);
+    static constexpr auto out = intermediate<In::o_name, "O">([] { return sum(g, Hh(s, g) * W2(g, a)) + b2(a) + In::skip(s, a); }, s, a);
 };
 
 struct mlp_input {
@@ -109,9 +109,9 @@ struct residual_tanh_mlp {
 // ---- a transformer-style block: attention, then LayerNorm, MLP and residual ------------------------------
 inline constexpr auto gamma2 = tensor<"gamma2", "\\gamma^{(2)}">(D);
 inline constexpr auto beta2 = tensor<"beta2", "\\beta^{(2)}">(D);
-inline constexpr auto mu2 = intermediate<"mu2", "\\mu^{(2)}">(c<1> / D * sum(e, R(s, e)), s);
-inline constexpr auto var2 = intermediate<"var2", "\\nu^{(2)}">(c<1> / D * sum(e, pow<2>(R(s, e) - mu2(s))), s);
-inline constexpr auto Z2 = intermediate<"Z2", "Z^{(2)}">(gamma2(a) * (R(s, a) - mu2(s)) / sqrt(var2(s) + eps) + beta2(a), s, a);
+inline constexpr auto mu2 = intermediate<"mu2", "\\mu^{(2)}">([] { return c<1> / D * sum(e, R(s, e)); }, s);
+inline constexpr auto var2 = intermediate<"var2", "\\nu^{(2)}">([] { return c<1> / D * sum(e, pow<2>(R(s, e) - mu2(s))); }, s);
+inline constexpr auto Z2 = intermediate<"Z2", "Z^{(2)}">([] { return gamma2(a) * (R(s, a) - mu2(s)) / sqrt(var2(s) + eps) + beta2(a); }, s, a);
 
 struct mlp_after_attention {
     static constexpr fixed_string u_name = "U";
@@ -130,12 +130,12 @@ struct transformer {
 // ---- RMSNorm and a SwiGLU feed-forward with a residual (the block of recent decoder models) --------------------
 inline constexpr auto g_rms = tensor<"g_rms", "g">(D);
 inline constexpr auto W3 = tensor<"W3", "W^{(3)}">(D, F);
-inline constexpr auto rms = intermediate<"rms", "\\rho">(sqrt(c<1> / D * sum(e, pow<2>(X(s, e))) + eps), s);
-inline constexpr auto Nrm = intermediate<"Nrm", "N">(g_rms(a) * X(s, a) / rms(s), s, a);
-inline constexpr auto Ug = intermediate<"Ug", "U">(sum(e, Nrm(s, e) * W1(e, f)), s, f);
-inline constexpr auto Vg = intermediate<"Vg", "V">(sum(e, Nrm(s, e) * W3(e, f)), s, f);
-inline constexpr auto Hg = intermediate<"Hg", "H">(Ug(s, f) * sigmoid(Ug(s, f)) * Vg(s, f), s, f);  // SiLU(U) ⊙ V
-inline constexpr auto Og = intermediate<"Og", "O">(sum(g, Hg(s, g) * W2(g, a)) + X(s, a), s, a);
+inline constexpr auto rms = intermediate<"rms", "\\rho">([] { return sqrt(c<1> / D * sum(e, pow<2>(X(s, e))) + eps); }, s);
+inline constexpr auto Nrm = intermediate<"Nrm", "N">([] { return g_rms(a) * X(s, a) / rms(s); }, s, a);
+inline constexpr auto Ug = intermediate<"Ug", "U">([] { return sum(e, Nrm(s, e) * W1(e, f)); }, s, f);
+inline constexpr auto Vg = intermediate<"Vg", "V">([] { return sum(e, Nrm(s, e) * W3(e, f)); }, s, f);
+inline constexpr auto Hg = intermediate<"Hg", "H">([] { return Ug(s, f) * sigmoid(Ug(s, f)) * Vg(s, f); }, s, f);  // SiLU(U) ⊙ V
+inline constexpr auto Og = intermediate<"Og", "O">([] { return sum(g, Hg(s, g) * W2(g, a)) + X(s, a); }, s, a);
 
 struct rms_swiglu {
     static constexpr auto ell = loss<"ell_swiglu", "\\ell">(Og, G, s, a);

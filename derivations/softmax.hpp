@@ -38,9 +38,9 @@ inline constexpr auto k = index<"k">(K);
 inline constexpr auto h = tensor<"hL", "h_{L}[#]">(K);
 inline constexpr auto ybar = tensor<"ybar", "\\bar{y}[#]">(K);
 /// y_i := exp(h_i) / Σ_j exp(h_j)
-inline constexpr auto y = intermediate<"y", "y[#]">(exp(h(i)) / sum(j, exp(h(j))), i);
+inline constexpr auto y = intermediate<"y", "y[#]">([] { return exp(h(i)) / sum(j, exp(h(j))); }, i);
 /// ℓ := -Σ_k ȳ_k log y_k
-inline constexpr auto ell = intermediate<"ell", "\\ell">(-sum(k, ybar(k) * log(y(k))));
+inline constexpr auto ell = intermediate<"ell", "\\ell">([] { return -sum(k, ybar(k) * log(y(k))); });
 
 /// Σ_k ȳ_k = 1: the targets form a distribution.
 inline constexpr auto targets_sum_to_one = assume_zero(sum(k, ybar(k)) - 1_c);

@@ -36,13 +36,13 @@ inline constexpr auto W3 = tensor<"W3">(D3, D2);
 inline constexpr auto b3 = tensor<"b3">(D3);
 inline constexpr auto T = tensor<"T">(N, D3);
 
-inline constexpr auto z1 = intermediate<"z1">(sum(a0, W1(x1, a0) * X(n, a0)) + b1(x1), n, x1);
-inline constexpr auto h1 = intermediate<"h1">(relu(z1(n, x1)), n, x1);
-inline constexpr auto z2 = intermediate<"z2">(sum(a1, W2(x2, a1) * h1(n, a1)) + b2(x2), n, x2);
-inline constexpr auto h2 = intermediate<"h2">(relu(z2(n, x2)), n, x2);
-inline constexpr auto z3 = intermediate<"z3">(sum(a2, W3(x3, a2) * h2(n, a2)) + b3(x3), n, x3);
-inline constexpr auto y = intermediate<"y">(exp(z3(n, x3)) / sum(a3, exp(z3(n, a3))), n, x3);
-inline constexpr auto ell = intermediate<"ell">(-sum(n, sum(a3, T(n, a3) * log(y(n, a3)))));
+inline constexpr auto z1 = intermediate<"z1">([] { return sum(a0, W1(x1, a0) * X(n, a0)) + b1(x1); }, n, x1);
+inline constexpr auto h1 = intermediate<"h1">([] { return relu(z1(n, x1)); }, n, x1);
+inline constexpr auto z2 = intermediate<"z2">([] { return sum(a1, W2(x2, a1) * h1(n, a1)) + b2(x2); }, n, x2);
+inline constexpr auto h2 = intermediate<"h2">([] { return relu(z2(n, x2)); }, n, x2);
+inline constexpr auto z3 = intermediate<"z3">([] { return sum(a2, W3(x3, a2) * h2(n, a2)) + b3(x3); }, n, x3);
+inline constexpr auto y = intermediate<"y">([] { return exp(z3(n, x3)) / sum(a3, exp(z3(n, a3))); }, n, x3);
+inline constexpr auto ell = intermediate<"ell">([] { return -sum(n, sum(a3, T(n, a3) * log(y(n, a3)))); });
 inline constexpr auto one_hot = assume_zero(sum(a3, T(n, a3)) - 1_c);
 
 inline constexpr auto dW1 = d(ell, W1(x1, x0), in_terms_of(y), one_hot);

@@ -37,7 +37,12 @@ template <fixed_string Name, fixed_string Latex, class Extent>
 struct index_tag {};
 template <fixed_string Name, fixed_string Latex, int Prio, class... Extents>
 struct tensor_tag {};
-/// A named intermediate: Name(params...) := Def.
+/// A named intermediate: Name(params...) := Def. Def is the definition's
+/// expression type, or a captureless lambda's closure type whose call
+/// returns the definition (see definition_t): the closure's type names the
+/// definition without spelling it out, so that the types (and the compiler's
+/// symbol names) of intermediates defined in terms of other intermediates
+/// stay short however deep the graph.
 template <fixed_string Name, fixed_string Latex, int Prio, class Def, class... Params>
 struct intermediate_tag {};
 /// An opaque scalar function of tensor Of, whose gradient is tensor Grad;
@@ -64,6 +69,23 @@ struct is_expr<expr<K, T>> : std::true_type {};
 
 template <class T>
 concept expression = is_expr<std::remove_cvref_t<T>>::value;
+
+/// A definition given by a captureless lambda: []{ return sum(e, X(s, e)) / D; }.
+template <class F>
+concept definition_lambda = !expression<F> && std::is_empty_v<F> && std::default_initializable<F> &&
+                            std::is_invocable_v<const F&> && expression<std::invoke_result_t<const F&>>;
+
+template <class Def>
+struct definition_of {
+    using type = Def;
+};
+template <definition_lambda F>
+struct definition_of<F> {
+    using type = std::remove_cvref_t<std::invoke_result_t<const F&>>;
+};
+/// The expression type an intermediate's Def stands for.
+template <class Def>
+using definition_t = typename definition_of<Def>::type;
 
 template <class E, std::size_t I>
 using element_t = std::remove_cvref_t<decltype(hana::at_c<I>(std::declval<typename std::remove_cvref_t<E>::tuple_type>()))>;
@@ -295,12 +317,24 @@ constexpr auto tensor(X...) {
 }
 
 /// A named intermediate, m(l) := definition; use m(t) in expressions.
+/// The definition is an expression, or a captureless lambda returning it,
+/// intermediate<"m">([] { return sum(i, Y(i, l)) / B; }, l): prefer the
+/// lambda in models where intermediates are built on other intermediates
+/// (its type names the definition instead of containing it, which keeps
+/// compile time and memory proportional to the size of the graph). Symbols
+/// used inside the lambda must have static storage duration (namespace-scope
+/// or static constexpr), since a captureless lambda cannot capture locals.
 template <fixed_string Name, fixed_string Latex = Name, int Prio = 0, class... P, class D>
 constexpr auto intermediate(D, P...) {
-    static_assert(dsl::expression<D>, "leibniz::intermediate: the definition must be a leibniz expression");
+    static_assert(dsl::expression<D> || dsl::definition_lambda<D>,
+                  "leibniz::intermediate: the definition must be a leibniz expression, or a captureless lambda returning one");
     static_assert((dsl::is_index_expr_v<P> && ...),
                   "leibniz::intermediate: the parameters must be index variables");
-    return dsl::terminal<dsl::intermediate_tag<Name, Latex, Prio, D, dsl::terminal_tag_t<P>...>>();
+    // After a failed assertion, go on with a harmless definition (0) so that
+    // the assertion is the only error.
+    using definition = std::conditional_t<dsl::expression<D> || dsl::definition_lambda<D>, D,
+                                          decltype(dsl::terminal<dsl::constant_tag<0, 1>>())>;
+    return dsl::terminal<dsl::intermediate_tag<Name, Latex, Prio, definition, dsl::terminal_tag_t<P>...>>();
 }
 
 /// An opaque loss ℓ(H) whose gradient ∂ℓ/∂H is the tensor G; its chain rule

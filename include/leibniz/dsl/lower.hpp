@@ -78,7 +78,7 @@ struct intern_tag<intermediate_tag<Name, Latex, Prio, Def, P...>> {
         for (int k = 0; k != e.rank; ++k) e.dims[k] = c.extent_of(e.params[k]);
         int id = c.intern(e);
         if (c.at(id).def < 0) {
-            ir::term body = lower<Def>(c);
+            ir::term body = lower<definition_t<Def>>(c);
             c.defs.push_back(std::move(body));
             c.at(id).def = static_cast<int>(c.defs.size() - 1);
         }

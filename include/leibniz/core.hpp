@@ -9,6 +9,7 @@
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/partial_symbol.hpp>
 #include <leibniz/print/latex.hpp>
+#include <leibniz/simplify/bound_indices.hpp>
 #include <leibniz/simplify/canonical.hpp>
 #include <leibniz/simplify/factor.hpp>
 #include <leibniz/simplify/fold.hpp>
@@ -73,7 +74,9 @@ constexpr void apply_options(ir::context& c, ir::held_set& h) {
 
 /// Simplify, and where intermediates are to be folded back, fold and simplify again.
 constexpr ir::term simplify_folded(ir::context& c, const ir::term& t, const std::vector<int>& fold) {
-    ir::term s = ir::simplify(c, t);
+    ir::term s = ir::simplify(c, ir::standard_bound_names(c, t));
+    // simplifying can make terms alike up to bound names (a δ contracted)
+    if (ir::term again = ir::standard_bound_names(c, s); !(again == s)) s = ir::simplify(c, again);
     if (fold.empty()) return s;
     return ir::fold_intermediates(c, s, fold);
 }

@@ -139,3 +139,24 @@ static_assert(latex(canonical(pow<3>(x + y))) == "3 x y^{2} + 3 x^{2} y + x^{3} 
 // exp(2 log x) is not rewritten to x^2
 static_assert(latex(simplify(exp(2_c * log(x)))) == "\\exp(2 \\log(x))");
 static_assert(law_holds(x * (y + z) + pow<2>(x + y) * (x + y)));
+
+// ---- bound indices ---------------------------------------------------------------------------------------
+// Terms equal up to the names of their bound indices are one term: differentiating
+// a product of two copies of one sum gives the sum twice, with the indices the
+// derivative made fresh (j', j''); they are spelled alike and collect.
+namespace bound {
+constexpr auto N = extent<"N">();
+constexpr auto i = index<"i">(N);
+constexpr auto j = index<"j">(N);
+constexpr auto W = tensor<"W">(N, N);
+constexpr auto v = tensor<"v">(N);
+constexpr auto layer = tanh(sum(j, W(i, j) * v(j)));
+static_assert(latex(d(sum(i, layer * layer), W(i, j))) ==
+              "2 v_{j} \\tanh(\\sum_{j'=1}^{N} W_{i,j'} v_{j'}) (-\\tanh(\\sum_{j'=1}^{N} W_{i,j'} v_{j'})^{2} + 1)");
+// a bound index that shadows a free one is renamed apart from it (its plain
+// name is taken); where nothing is free, the plain names stay
+static_assert(latex(simplify(sum(j, W(i, j) * v(j)) + sum(i, W(i, i) * v(i)) + sum(j, W(i, j) * v(j)))) ==
+              "2 \\sum_{j=1}^{N} W_{ij} v_{j} + \\sum_{i'=1}^{N} W_{i',i'} v_{i'}");
+static_assert(latex(simplify(sum(i, sum(j, W(i, j) * v(j))))) == "\\sum_{i=1}^{N} \\sum_{j=1}^{N} W_{ij} v_{j}");
+static_assert(law_holds(sum(j, W(i, j) * v(j)) + sum(i, W(i, i) * v(i))));
+}  // namespace bound

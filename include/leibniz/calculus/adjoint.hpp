@@ -17,6 +17,7 @@
 // intermediates, so that evaluators compute each of them once.
 #pragma once
 #include <leibniz/calculus/derivative.hpp>
+#include <leibniz/simplify/bound_indices.hpp>
 #include <leibniz/simplify/fold.hpp>
 #include <leibniz/simplify/simplify.hpp>
 
@@ -210,7 +211,7 @@ private:
         std::vector<term> parts;
         std::vector<int> direct;
         symbols_in(f_, direct);
-        if (in(direct, x.id)) parts.push_back(simplify(c_, derivative(c_, f_, x, held_all_)));
+        if (in(direct, x.id)) parts.push_back(simplify(c_, standard_bound_names(c_, derivative(c_, f_, x, held_all_))));
         for (std::size_t n = 0; n != prog_.nodes.size(); ++n) {
             int w = prog_.nodes[n];
             if (!in(reads(w), x.id)) continue;
@@ -218,7 +219,7 @@ private:
             term wq = element(w, q);
             term inst = wq;
             if (c_.at(w).kind != sym_kind::loss) inst = instantiate(c_, wq, x);
-            term local = simplify(c_, derivative(c_, inst, x, held_all_));
+            term local = simplify(c_, standard_bound_names(c_, derivative(c_, inst, x, held_all_)));
 #ifndef LEIBNIZ_NOFOLD
             if (c_.at(w).def >= 0) local = fold_intermediates(c_, local, std::vector<int>{w});
 #endif
@@ -229,7 +230,7 @@ private:
             parts.push_back(std::move(part));
         }
         if (parts.empty()) return num(0);
-        return simplify(c_, make(op::add, std::move(parts)));
+        return simplify(c_, standard_bound_names(c_, make(op::add, std::move(parts))));
     }
 
     constexpr void adjoint_of_node(std::size_t n) {

@@ -162,18 +162,7 @@ struct context {
         }
         for (long long n = fresh_last[slot] + 1;; ++n) {
             detail::text nm(base), lx(lbase);
-            if (n <= 3) {
-                for (long long i = 0; i != n; ++i) {
-                    nm += '\'';
-                    lx += '\'';
-                }
-            } else {
-                nm += '\'';
-                nm += detail::to_text(n);
-                lx += "^{(";
-                lx += detail::to_text(n);
-                lx += ")}";
-            }
+            add_fresh_suffix(nm, lx, n);
             if (find(nm.view()) >= 0) continue;
             fresh_last[slot] = n;
             detail::copy_name(e.name, nm.view());
@@ -181,6 +170,40 @@ struct context {
             e.def = -1;
             syms.push_back(e);
             return static_cast<int>(syms.size() - 1);
+        }
+    }
+
+    /// The n-th variant of index `like`'s plain name (n = 0: the plain name,
+    /// then the names fresh_index makes: one to three primes, then 'N), found
+    /// or made; -1 where that name is taken by something else than an index
+    /// over the same extent.
+    constexpr int index_variant(int like, long long n) {
+        sym_entry e = at(like);
+        detail::text nm(strip_fresh_suffix(e.name_view())), lx(strip_fresh_suffix(e.latex_view()));
+        add_fresh_suffix(nm, lx, n);
+        if (int found = find(nm.view()); found >= 0)
+            return at(found).kind == sym_kind::index && extent_of(found) == e.dims[0] ? found : -1;
+        detail::copy_name(e.name, nm.view());
+        detail::copy_name(e.latex, lx.view());
+        e.def = -1;
+        syms.push_back(e);
+        return static_cast<int>(syms.size() - 1);
+    }
+
+    /// The suffix of the n-th fresh variant of a name: n primes up to three,
+    /// then a prime and the number (LaTeX ^{(N)}).
+    static constexpr void add_fresh_suffix(detail::text& nm, detail::text& lx, long long n) {
+        if (n <= 3) {
+            for (long long i = 0; i != n; ++i) {
+                nm += '\'';
+                lx += '\'';
+            }
+        } else {
+            nm += '\'';
+            nm += detail::to_text(n);
+            lx += "^{(";
+            lx += detail::to_text(n);
+            lx += ")}";
         }
     }
 

@@ -56,9 +56,11 @@ CHECK(has(steps, "\\frac{\\partial \\ell}{\\partial \\mathbf{v}_{l}} &= \\sum_{k
                  "\\frac{\\partial \\hat{Y}_{kt}}{\\partial \\mathbf{v}_{l}} \\\\"))
 // ∂ℓ/∂ℓ = 1 is not written into the chain rule of what ℓ reads directly
 CHECK(!has(steps, "\\frac{\\partial \\ell}{\\partial \\ell}"))
+// the adjoint of what the loss reads is its given upstream gradient, spelled
+// alike: no line "∂ℓ/∂H = ∂ℓ/∂H", the adjoints start at Ŷ
 CHECK(has(steps, "% adjoints, from the loss back: the chain rule over each node's consumers, then its value\n"
-                 "\\frac{\\partial \\ell}{\\partial H_{kl}} &= \\frac{\\partial \\ell}{\\partial H_{kl}} \\\\\n"
                  "\\frac{\\partial \\ell}{\\partial \\hat{Y}_{kl}} &= "))
+CHECK(!has(steps, "\\frac{\\partial \\ell}{\\partial H_{kl}} &= \\frac{\\partial \\ell}{\\partial H_{kl}} \\\\"))
 CHECK(has(steps, "\\frac{\\partial \\ell}{\\partial \\beta_{j}} &= \\sum_{k=1}^{B} \\frac{\\partial \\ell}{\\partial \\hat{Y}_{kj}} \\\\"))
 
 // ---- a graph with exponentially many paths: z_n = z_{n-1}^2 + z_{n-1} ---------------------------------

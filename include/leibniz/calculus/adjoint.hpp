@@ -179,7 +179,10 @@ private:
                     context::strip_fresh_suffix(e.name_view()) == e.name_view())
                     pick = id;
             }
-            if (pick < 0) pick = c_.fresh_index(q);
+            // else the first of q', q'', ... free here (not a number that
+            // counts every fresh index the program has made)
+            for (long long v = 1; pick < 0; ++v)
+                if (int id = c_.index_variant(q, v); id >= 0 && !in(taken, id)) pick = id;
             out.push_back(pick);
             taken.push_back(pick);
         }

@@ -46,8 +46,10 @@ constexpr text chain_display(const context& c, const adjoint_program& p, std::si
     return out;
 }
 
-/// lhs &= rhs \\ (a line of an aligned block)
+/// lhs &= rhs \\ (a line of an aligned block); nothing where the two read
+/// the same (the loss's upstream gradient, given under the adjoint's own name).
 constexpr void aligned_line(text& out, const text& lhs, const text& rhs) {
+    if (lhs.view() == rhs.view()) return;
     out += lhs;
     out += " &= ";
     out += rhs;

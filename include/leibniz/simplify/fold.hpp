@@ -373,4 +373,11 @@ constexpr term fold_intermediates(context& c, const term& t, const std::vector<i
     return simplify(c, tidy_bound(c, std::move(out), free, enclosing));
 }
 
+/// Simplify, and where intermediates are to be folded back, fold and simplify again.
+constexpr term simplify_folded(context& c, const term& t, const std::vector<int>& fold) {
+    term s = simplify(c, t);
+    if (fold.empty()) return s;
+    return fold_intermediates(c, s, fold);
+}
+
 }  // namespace leibniz::ir

@@ -76,7 +76,7 @@ constexpr void apply_stats_options(ir::context& c, ir::independence& ind) {
             if constexpr (is_independence<Opts>::value)
                 declare_from(c, ind, static_cast<const Opts*>(nullptr));
             else
-                add_rule(c, lower<typename Opts::expression>(c));
+                ir::add_rule(c, lower<typename Opts::expression>(c));
         }(),
         ...);
 }

@@ -4,8 +4,8 @@
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/options.hpp>
 #include <leibniz/simplify/canonical.hpp>
-#include <leibniz/simplify/numeric.hpp>
-#include <leibniz/simplify/rational.hpp>
+#include <leibniz/simplify/clear_denominators.hpp>
+#include <leibniz/simplify/numeric_witness.hpp>
 
 namespace leibniz {
 

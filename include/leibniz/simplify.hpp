@@ -4,7 +4,7 @@
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/options.hpp>
 #include <leibniz/simplify/canonical.hpp>
-#include <leibniz/simplify/factor.hpp>
+#include <leibniz/simplify/tidy.hpp>
 
 namespace leibniz {
 

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include <leibniz/calculus/derivative.hpp>
-#include <leibniz/ir/compare.hpp>
+#include <leibniz/ir/term_order.hpp>
 #include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/print/latex.hpp>
@@ -519,7 +519,7 @@ constexpr std::vector<term> group_terms(const context& c, std::vector<term> term
                 // the two vectors in the simplifier's order, the first with a plus sign: A (u - v), not -A (v - u)
                 rational ra{1, 1}, rb = qb / qa;
                 term first = *d.a;
-                if (compare(c, other, first) < 0) {
+                if (term_order(c, other, first) < 0) {
                     std::swap(first, other);
                     std::swap(ra, rb);
                 }

@@ -16,7 +16,7 @@
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/print/latex.hpp>
 #include <leibniz/simplify/canonical.hpp>
-#include <leibniz/simplify/numeric.hpp>
+#include <leibniz/simplify/numeric_witness.hpp>
 #include <leibniz/stats/moments.hpp>
 
 namespace leibniz::ir {

@@ -438,7 +438,7 @@ constexpr bool same_but_one(const term& a, const term& b, index_binding& map, mx
     switch (a.kind) {
         case op::num: return a.value == b.value;
         case op::idx: {
-            int got = map.lookup(a.id);
+            int got = map.get(a.id);
             return got >= 0 ? got == b.id : a.id == b.id;
         }
         case op::sym:
@@ -482,7 +482,7 @@ constexpr bool same_but_one(const term& a, const term& b, index_binding& map, mx
             if (!vector_element(*left) || !vector_element(*right)) return same_but_one(*left, *right, map, d);
             if (left->id == right->id) return false;
             int ai = left->kids[0].id, bi = right->kids[0].id;
-            int got = map.lookup(ai);
+            int got = map.get(ai);
             if ((got >= 0 ? got : ai) != bi) return false;
             d.a = left;
             d.b = right;

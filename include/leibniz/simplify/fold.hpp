@@ -172,7 +172,7 @@ constexpr bool fold_once(const std::vector<fold_pattern>& pats, factor_list& m) 
             term y = sym(p.sym);
             bool complete = true;
             for (int q : p.params) {
-                int to = b.lookup(q);
+                int to = b.get(q);
                 complete = complete && to >= 0;
                 y.kids.push_back(idx(to));
             }

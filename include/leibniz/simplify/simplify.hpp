@@ -281,12 +281,7 @@ constexpr term simplify_sum(context& c, int k, term body) {
             return simplify(c, rest);
         }
     std::vector<term> outside, inside;
-    for (term& f : factors) {
-        if (contains_index(f, k))
-            inside.push_back(std::move(f));
-        else
-            outside.push_back(std::move(f));
-    }
+    partition_terms(std::move(factors), [k](const term& f) { return contains_index(f, k); }, inside, outside);
     term inner;
     if (inside.size() == 1)
         inner = std::move(inside[0]);
@@ -381,21 +376,14 @@ constexpr term simplify(context& c, const term& t) {
 // ---- assumptions as rewrite rules ------------------------------------------
 // A rule's free indices match any index; its bound indices match any bound
 // index consistently.
-struct index_binding {
-    std::vector<int> from, to;
-    constexpr int lookup(int f) const {
-        for (std::size_t i = 0; i != from.size(); ++i)
-            if (from[i] == f) return to[i];
-        return -1;
-    }
-};
+using index_binding = id_map;
 
 constexpr bool match(const term& pat, const term& t, index_binding& b) {
     if (pat.kind != t.kind || pat.kids.size() != t.kids.size()) return false;
     switch (pat.kind) {
         case op::num: return pat.value == t.value;
         case op::idx: {
-            int got = b.lookup(pat.id);
+            int got = b.get(pat.id);
             if (got >= 0) return got == t.id;
             b.from.push_back(pat.id);
             b.to.push_back(t.id);
@@ -405,7 +393,7 @@ constexpr bool match(const term& pat, const term& t, index_binding& b) {
             if (pat.id != t.id) return false;
             break;
         case op::sum: {
-            int got = b.lookup(pat.id);
+            int got = b.get(pat.id);
             if (got >= 0 && got != t.id) return false;
             if (got < 0) {
                 b.from.push_back(pat.id);
@@ -422,7 +410,7 @@ constexpr bool match(const term& pat, const term& t, index_binding& b) {
 
 constexpr term substitute_indices(term t, const index_binding& b) {
     if (t.kind == op::idx || t.kind == op::sum) {
-        int got = b.lookup(t.id);
+        int got = b.get(t.id);
         if (got >= 0) t.id = got;
     }
     for (term& k : t.kids) k = substitute_indices(std::move(k), b);

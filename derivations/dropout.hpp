@@ -12,7 +12,7 @@
 // With it, z ~ N(0, I_M): its entries are iid N(0, 1), which is how the
 // per-unit results below model z_i.
 //
-// Verdicts are compare_rational (stats/rational.hpp): compare, with sum
+// Verdicts are compare_rational (stats/compare_rational.hpp): compare, with sum
 // denominators cleared first, so that steps such as (1-p)/(1-p) E[h_i] or
 // (1/(1-p))² (E[m²] E[h²] - E[m]² E[h]²) are decided, not left undecided.
 #pragma once

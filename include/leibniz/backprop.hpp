@@ -42,16 +42,14 @@ struct program_source<F, wrt_t<X...>, Opts...> {
     static constexpr std::size_t staging_nodes = 32768;
     static constexpr std::size_t staging_symbols = 512;
     static constexpr ir::bundle make() {
-        ir::bundle b;
-        ir::held_set h;
-        std::vector<int> fold;
-        apply_options<Opts...>(b.ctx, h, fold);
-        ir::term f = lower<F>(b.ctx);
-        std::vector<ir::term> xs{lower<X>(b.ctx)...};
-        ir::adjoint_program p = ir::adjoints(b.ctx, f, xs, h, ir::function_latex(b.ctx, f));
-        for (ir::term& g : p.gradients) g = simplify_folded(b.ctx, g, fold);
-        b.root = ir::encode(p, f, xs, b.ctx);
-        return ir::compact(b);
+        setup<Opts...> s;
+        ir::context& c = s.ctx();
+        ir::term f = lower<F>(c);
+        std::vector<ir::term> xs{lower<X>(c)...};
+        ir::adjoint_program p = ir::adjoints(c, f, xs, s.held, ir::function_latex(c, f));
+        for (ir::term& g : p.gradients) g = s.simplify(g);
+        ir::term encoded = ir::encode(p, f, xs, c);
+        return ir::compact(s.result(std::move(encoded)));
     }
 };
 

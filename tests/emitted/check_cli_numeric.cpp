@@ -1,5 +1,5 @@
 // `leibniz-derive emit` end to end: the C++ it printed for three gradients
-// (written to files at build time, tools/CMakeLists.txt), compiled here and
+// (written to files at build time, tests/report/CMakeLists.txt), compiled here and
 // checked against finite differences of forward passes written by hand and,
 // for batch norm, against the in-library evaluator.
 #include <catch2/catch.hpp>

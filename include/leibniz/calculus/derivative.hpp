@@ -76,6 +76,11 @@ constexpr term inline_definitions(context& c, const term& t) {
     return inline_where(c, t, [](const context&, int) { return true; });
 }
 
+/// t with the listed intermediates replaced by their definitions.
+constexpr term unfold_intermediates(context& c, const term& t, const std::vector<int>& which) {
+    return inline_where(c, t, [&which](const context&, int id) { return in(which, id); });
+}
+
 /// Whether t names an intermediate.
 constexpr bool names_an_intermediate(const context& c, const term& t) {
     if (t.kind == op::sym && c.at(t.id).def >= 0) return true;

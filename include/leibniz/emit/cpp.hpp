@@ -459,7 +459,9 @@ struct cpp_printer {
         return out;
     }
 
-    constexpr text parameters() const {
+    /// The function's parameters, extents, inputs and outputs in that order:
+    /// with their types (the declaration) or without (the arguments of a call).
+    constexpr text parameters(bool typed = true) const {
         text out;
         bool first = true;
         auto sep = [&] {
@@ -468,24 +470,19 @@ struct cpp_printer {
         };
         for (int x : p.extents) {
             sep();
-            out += "std::size_t ";
+            if (typed) out += "std::size_t ";
             out += name(x);
         }
         for (int in : p.inputs) {
             sep();
-            const ir::sym_entry& e = p.ctx.at(in);
-            out += e.rank == 0 ? "T " : "const T* ";
+            if (typed) out += p.ctx.at(in).rank == 0 ? "T " : "const T* ";
             out += name(in);
         }
         for (std::size_t o = 0; o != p.outputs.size(); ++o) {
             sep();
-            out += "T* ";
-            if (p.outputs.size() == 1) {
-                out += "out";
-            } else {
-                out += "out";
-                out += detail::to_text(static_cast<long long>(o)).view();
-            }
+            if (typed) out += "T* ";
+            out += "out";
+            if (p.outputs.size() != 1) out += detail::to_text(static_cast<long long>(o)).view();
         }
         return out;
     }
@@ -665,6 +662,21 @@ struct cpp_printer {
         out += helpers("__device__ ", "LEIBNIZ_GENERATED_DEVICE_HELPERS");
         std::vector<nest> ns = nests();
         text params = parameters();
+        // The scratch memory holds every array but the outputs, one after
+        // another: its size and the pointers into it come from one walk.
+        text scratch_sum, scratch_carve;
+        for (const array& a : p.arrays) {
+            if (a.is_output()) continue;
+            text size = size_of(a.indices);
+            scratch_sum += "  n += ";
+            scratch_sum += size;
+            scratch_sum += ";\n";
+            scratch_carve += "  T* ";
+            scratch_carve += name(a.sym);
+            scratch_carve += " = scratch;\n  scratch += ";
+            scratch_carve += size;
+            scratch_carve += ";\n";
+        }
         for (std::size_t k = 0; k != ns.size(); ++k) {
             out += "template <class T>\n__global__ void ";
             out += kernel_name(fname, k);
@@ -693,12 +705,7 @@ struct cpp_printer {
         }
         out += xs;
         out += ") {\n  std::size_t n = 0;\n";
-        for (const array& a : p.arrays) {
-            if (a.is_output()) continue;
-            out += "  n += ";
-            out += size_of(a.indices);
-            out += ";\n";
-        }
+        out += scratch_sum;
         for (int x : p.extents) {
             out += "  (void)";
             out += name(x);
@@ -712,33 +719,9 @@ struct cpp_printer {
         out += '(';
         out += params;
         out += ", T* scratch, cudaStream_t stream = 0) {\n";
-        for (const array& a : p.arrays) {
-            if (a.is_output()) continue;
-            out += "  T* ";
-            out += name(a.sym);
-            out += " = scratch;\n  scratch += ";
-            out += size_of(a.indices);
-            out += ";\n";
-        }
+        out += scratch_carve;
         out += "  (void)scratch;\n";
-        text args;
-        bool first = true;
-        for (int x : p.extents) {
-            if (!first) args += ", ";
-            first = false;
-            args += name(x);
-        }
-        for (int in : p.inputs) {
-            if (!first) args += ", ";
-            first = false;
-            args += name(in);
-        }
-        for (std::size_t o = 0; o != p.outputs.size(); ++o) {
-            if (!first) args += ", ";
-            first = false;
-            args += "out";
-            if (p.outputs.size() != 1) args += detail::to_text(static_cast<long long>(o)).view();
-        }
+        text args = parameters(false);
         for (const array& a : p.arrays) {
             if (a.is_output()) continue;
             args += ", ";

@@ -87,15 +87,6 @@ constexpr bundle thaw(const Frozen& f) {
 }
 
 // ---- importing one bundle's symbols into another context -----------------------
-struct id_map {
-    std::vector<int> from, to;
-    constexpr int get(int f) const {
-        for (std::size_t i = 0; i != from.size(); ++i)
-            if (from[i] == f) return to[i];
-        return -1;
-    }
-};
-
 constexpr term remap(term t, const id_map& m) {
     if (t.kind == op::sym || t.kind == op::idx || t.kind == op::sum) t.id = m.get(t.id);
     for (term& k : t.kids) k = remap(std::move(k), m);

@@ -222,6 +222,19 @@ struct context {
 };
 
 // ---- structural queries --------------------------------------------------------
+/// A map of ids (symbols or indices) to ids, built as it is used: a
+/// bundle's symbols imported into another context, or the binding of a
+/// pattern's indices to a term's.
+struct id_map {
+    std::vector<int> from, to;
+    /// The id `f` maps to, or -1.
+    constexpr int get(int f) const {
+        for (std::size_t i = 0; i != from.size(); ++i)
+            if (from[i] == f) return to[i];
+        return -1;
+    }
+};
+
 constexpr bool contains_index(const term& t, int index_id) {
     if (t.kind == op::idx) return t.id == index_id;
     if (t.kind == op::sum && t.id == index_id) return false;
@@ -230,6 +243,8 @@ constexpr bool contains_index(const term& t, int index_id) {
     return false;
 }
 
+/// Append t's free indices not yet in `out`, in order of first appearance
+/// (`bound`: the indices bound by the sums around t).
 constexpr void collect_free_indices(const term& t, std::vector<int>& out, std::vector<int>& bound) {
     if (t.kind == op::idx) {
         for (int b : bound)
@@ -250,6 +265,31 @@ constexpr std::vector<int> free_indices(const term& t) {
     for (std::size_t i = 1; i < out.size(); ++i)
         for (std::size_t j = i; j > 0 && out[j] < out[j - 1]; --j) std::swap(out[j], out[j - 1]);
     return out;
+}
+
+/// The factors of a product that are not numbers (t itself for a non-number
+/// that is not a product).
+constexpr std::vector<term> nonnumeric_factors(const term& t) {
+    std::vector<term> out;
+    if (t.kind == op::mul) {
+        for (const term& f : t.kids)
+            if (!f.is_num()) out.push_back(f);
+    } else if (!t.is_num()) {
+        out.push_back(t);
+    }
+    return out;
+}
+
+/// Move the terms of `all` for which `holds` is true to `yes`, the others
+/// to `no`, each in order.
+template <class Pred>
+constexpr void partition_terms(std::vector<term>&& all, const Pred& holds, std::vector<term>& yes, std::vector<term>& no) {
+    for (term& t : all) {
+        if (holds(t))
+            yes.push_back(std::move(t));
+        else
+            no.push_back(std::move(t));
+    }
 }
 
 /// Rename the free index `from` to `to` (bound occurrences are left alone).

@@ -35,18 +35,9 @@ constexpr std::vector<int> set_minus(const std::vector<int>& a, const std::vecto
 }
 
 /// Free indices in order of first appearance.
-constexpr void appearance(const term& t, std::vector<int>& out, std::vector<int>& bound) {
-    if (t.kind == op::idx) {
-        if (!contains(bound, t.id) && !contains(out, t.id)) out.push_back(t.id);
-        return;
-    }
-    if (t.kind == op::sum) bound.push_back(t.id);
-    for (const term& k : t.kids) appearance(k, out, bound);
-    if (t.kind == op::sum) bound.pop_back();
-}
 constexpr std::vector<int> appearance(const term& t) {
     std::vector<int> out, bound;
-    appearance(t, out, bound);
+    ir::collect_free_indices(t, out, bound);
     return out;
 }
 

@@ -6,8 +6,8 @@
 // runs it on every add it walks (plan/planner.hpp, process).
 //
 // It is a struct rather than free functions so that its helpers keep names
-// of their own: ir:: has a merge_sums and a factors_of of the same shapes,
-// which argument-dependent lookup would otherwise find too.
+// of their own: ir:: has a merge_sums of the same shape, which
+// argument-dependent lookup would otherwise find too.
 #pragma once
 #include <cstddef>
 #include <vector>
@@ -44,25 +44,15 @@ struct sum_merger {
         s.ok = sums == 1;
         return s;
     }
-    static constexpr std::vector<term> factors_of(const term& t) {
-        std::vector<term> out;
-        if (t.kind == op::mul) {
-            for (const term& k : t.kids)
-                if (!k.is_num()) out.push_back(k);
-        } else if (!t.is_num()) {
-            out.push_back(t);
-        }
-        return out;
-    }
     /// Pull factors common to every term out of an add: c (x + y) for c x + c y.
     constexpr term factor_out(const term& t) {
         if (t.kind != op::add) return t;
         std::vector<term> common;
-        for (const term& f : factors_of(t.kids[0])) {
+        for (const term& f : ir::nonnumeric_factors(t.kids[0])) {
             bool everywhere = true;
             for (std::size_t i = 1; i != t.kids.size() && everywhere; ++i) {
                 bool found = false;
-                for (const term& g : factors_of(t.kids[i])) found = found || g == f;
+                for (const term& g : ir::nonnumeric_factors(t.kids[i])) found = found || g == f;
                 everywhere = found;
             }
             if (everywhere && !contains_term(common, f)) common.push_back(f);
@@ -152,8 +142,8 @@ struct sum_merger {
         return true;
     }
     static constexpr bool share_factor(const term& a, const term& b) {
-        for (const term& f : factors_of(a))
-            for (const term& g : factors_of(b))
+        for (const term& f : ir::nonnumeric_factors(a))
+            for (const term& g : ir::nonnumeric_factors(b))
                 if (f == g) return true;
         return false;
     }

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-#include <leibniz/ir/compare.hpp>
+#include <leibniz/ir/term_order.hpp>
 #include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/plan/index_sets.hpp>
@@ -14,7 +14,7 @@
 
 namespace leibniz::plan {
 
-/// The structural order of ir/compare.hpp with index names ignored, so that
+/// The structural order of ir/term_order.hpp with index names ignored, so that
 /// factor lists sort the same way whatever their indices are called.
 constexpr int shape_compare(const context& c, const term& a, const term& b) {
     if (a.kind != b.kind) return ir::sign_of(ir::kind_rank(a.kind) - ir::kind_rank(b.kind));
@@ -24,7 +24,7 @@ constexpr int shape_compare(const context& c, const term& a, const term& b) {
     }
     if (a.kind == op::idx) return 0;
     if (a.kind == op::sym)
-        if (int r = ir::compare_symbols(c, a.id, b.id)) return r;
+        if (int r = ir::symbol_order(c, a.id, b.id)) return r;
     std::size_t n = a.kids.size() < b.kids.size() ? a.kids.size() : b.kids.size();
     for (std::size_t i = 0; i != n; ++i)
         if (int r = shape_compare(c, a.kids[i], b.kids[i])) return r;

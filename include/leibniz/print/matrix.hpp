@@ -19,7 +19,7 @@
 #include <vector>
 
 #include <leibniz/calculus/derivative.hpp>
-#include <leibniz/ir/compare.hpp>
+#include <leibniz/ir/term_order.hpp>
 #include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/print/latex.hpp>
@@ -438,7 +438,7 @@ constexpr bool same_but_one(const term& a, const term& b, index_binding& map, mx
     switch (a.kind) {
         case op::num: return a.value == b.value;
         case op::idx: {
-            int got = map.lookup(a.id);
+            int got = map.get(a.id);
             return got >= 0 ? got == b.id : a.id == b.id;
         }
         case op::sym:
@@ -482,7 +482,7 @@ constexpr bool same_but_one(const term& a, const term& b, index_binding& map, mx
             if (!vector_element(*left) || !vector_element(*right)) return same_but_one(*left, *right, map, d);
             if (left->id == right->id) return false;
             int ai = left->kids[0].id, bi = right->kids[0].id;
-            int got = map.lookup(ai);
+            int got = map.get(ai);
             if ((got >= 0 ? got : ai) != bi) return false;
             d.a = left;
             d.b = right;
@@ -519,7 +519,7 @@ constexpr std::vector<term> group_terms(const context& c, std::vector<term> term
                 // the two vectors in the simplifier's order, the first with a plus sign: A (u - v), not -A (v - u)
                 rational ra{1, 1}, rb = qb / qa;
                 term first = *d.a;
-                if (compare(c, other, first) < 0) {
+                if (term_order(c, other, first) < 0) {
                     std::swap(first, other);
                     std::swap(ra, rb);
                 }

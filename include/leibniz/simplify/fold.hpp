@@ -11,6 +11,7 @@
 // as factors are multiplied out only where something folds.
 #pragma once
 #include <leibniz/calculus/derivative.hpp>
+#include <leibniz/simplify/bound_indices.hpp>
 #include <leibniz/simplify/simplify.hpp>
 
 namespace leibniz::ir {
@@ -172,7 +173,7 @@ constexpr bool fold_once(const std::vector<fold_pattern>& pats, factor_list& m) 
             term y = sym(p.sym);
             bool complete = true;
             for (int q : p.params) {
-                int to = b.lookup(q);
+                int to = b.get(q);
                 complete = complete && to >= 0;
                 y.kids.push_back(idx(to));
             }
@@ -371,6 +372,15 @@ constexpr term fold_intermediates(context& c, const term& t, const std::vector<i
     }
     std::vector<int> enclosing, free = free_indices(out);
     return simplify(c, tidy_bound(c, std::move(out), free, enclosing));
+}
+
+/// Simplify, and where intermediates are to be folded back, fold and simplify again.
+constexpr term simplify_folded(context& c, const term& t, const std::vector<int>& fold) {
+    term s = simplify(c, standard_bound_names(c, t));
+    // simplifying can make terms alike up to bound names (a δ contracted)
+    if (term again = standard_bound_names(c, s); !(again == s)) s = simplify(c, again);
+    if (fold.empty()) return s;
+    return fold_intermediates(c, s, fold);
 }
 
 }  // namespace leibniz::ir

@@ -1,12 +1,12 @@
 // simplify: the collected normal form. Sums and products are flattened,
 // numbers folded, like terms and like factors collected, powers merged,
 // Kronecker deltas contracted, sums split and their constant factors pulled
-// out, and everything put in the order of ir/compare.hpp.
+// out, and everything put in the order of ir/term_order.hpp.
 //
 // Bases of non-integer powers are taken to be positive, so that
 // (a b)^r = a^r b^r and (a^p)^q = a^(pq); gradient formulas need this.
 #pragma once
-#include <leibniz/ir/compare.hpp>
+#include <leibniz/ir/term_order.hpp>
 #include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
@@ -85,7 +85,7 @@ constexpr term combine_add(context& c, std::vector<term> in) {
     std::vector<term> terms;
     for (std::size_t i = 0; i != monos.size(); ++i)
         if (!coefs[i].is_zero()) terms.push_back(with_coefficient(coefs[i], std::move(monos[i])));
-    insertion_sort(terms, [&](const term& a, const term& b) { return compare_monomial(c, a, b) < 0; });
+    insertion_sort(terms, [&](const term& a, const term& b) { return monomial_order(c, a, b) < 0; });
     if (!constant.is_zero()) terms.push_back(num(constant));
     if (terms.empty()) return num(0);
     if (terms.size() == 1) return std::move(terms[0]);
@@ -199,7 +199,7 @@ constexpr term combine_mul(context& c, std::vector<term> in) {
             }
             return combine_add(c, std::move(parts));
         }
-    insertion_sort(factors, [&](const term& a, const term& b) { return compare_factor(c, a, b) < 0; });
+    insertion_sort(factors, [&](const term& a, const term& b) { return factor_order(c, a, b) < 0; });
     if (factors.empty()) return num(coef);
     if (factors.size() == 1 && coef.is_one()) return std::move(factors[0]);
     term out = make(op::mul, {});
@@ -281,12 +281,7 @@ constexpr term simplify_sum(context& c, int k, term body) {
             return simplify(c, rest);
         }
     std::vector<term> outside, inside;
-    for (term& f : factors) {
-        if (contains_index(f, k))
-            inside.push_back(std::move(f));
-        else
-            outside.push_back(std::move(f));
-    }
+    partition_terms(std::move(factors), [k](const term& f) { return contains_index(f, k); }, inside, outside);
     term inner;
     if (inside.size() == 1)
         inner = std::move(inside[0]);
@@ -341,7 +336,7 @@ constexpr term simplify_function(context& c, const term& t) {
     const op_row& r = row(t.kind);
     term f = make(t.kind, {});
     for (const term& k : t.kids) f.kids.push_back(simplify(c, k));
-    if (r.commutative && compare(c, f.kids[1], f.kids[0]) < 0) std::swap(f.kids[0], f.kids[1]);
+    if (r.commutative && term_order(c, f.kids[1], f.kids[0]) < 0) std::swap(f.kids[0], f.kids[1]);
     bool flip = false;
     if (r.symmetry != parity::none && leads_negative(f.kids[0])) {
         f.kids[0] = negated_term(c, std::move(f.kids[0]));
@@ -370,7 +365,7 @@ constexpr term simplify(context& c, const term& t) {
         case op::pow: return simplify_pow(c, simplify(c, t.kids[0]), simplify(c, t.kids[1]));
         case op::delta: {
             if (t.kids[0].id == t.kids[1].id) return num(1);
-            if (compare(c, t.kids[1], t.kids[0]) < 0) return delta(t.kids[1].id, t.kids[0].id);
+            if (term_order(c, t.kids[1], t.kids[0]) < 0) return delta(t.kids[1].id, t.kids[0].id);
             return t;
         }
         case op::sum: return simplify_sum(c, t.id, simplify(c, t.kids[0]));
@@ -381,21 +376,14 @@ constexpr term simplify(context& c, const term& t) {
 // ---- assumptions as rewrite rules ------------------------------------------
 // A rule's free indices match any index; its bound indices match any bound
 // index consistently.
-struct index_binding {
-    std::vector<int> from, to;
-    constexpr int lookup(int f) const {
-        for (std::size_t i = 0; i != from.size(); ++i)
-            if (from[i] == f) return to[i];
-        return -1;
-    }
-};
+using index_binding = id_map;
 
 constexpr bool match(const term& pat, const term& t, index_binding& b) {
     if (pat.kind != t.kind || pat.kids.size() != t.kids.size()) return false;
     switch (pat.kind) {
         case op::num: return pat.value == t.value;
         case op::idx: {
-            int got = b.lookup(pat.id);
+            int got = b.get(pat.id);
             if (got >= 0) return got == t.id;
             b.from.push_back(pat.id);
             b.to.push_back(t.id);
@@ -405,7 +393,7 @@ constexpr bool match(const term& pat, const term& t, index_binding& b) {
             if (pat.id != t.id) return false;
             break;
         case op::sum: {
-            int got = b.lookup(pat.id);
+            int got = b.get(pat.id);
             if (got >= 0 && got != t.id) return false;
             if (got < 0) {
                 b.from.push_back(pat.id);
@@ -422,7 +410,7 @@ constexpr bool match(const term& pat, const term& t, index_binding& b) {
 
 constexpr term substitute_indices(term t, const index_binding& b) {
     if (t.kind == op::idx || t.kind == op::sum) {
-        int got = b.lookup(t.id);
+        int got = b.get(t.id);
         if (got >= 0) t.id = got;
     }
     for (term& k : t.kids) k = substitute_indices(std::move(k), b);

@@ -1,5 +1,5 @@
 // Named mathematical constants usable in expressions. The numeric witness
-// of `compare` (simplify/numeric.hpp) gives `pi` its value.
+// of `compare` (simplify/numeric_witness.hpp) gives `pi` its value.
 #pragma once
 #include <leibniz/dsl/expr.hpp>
 #include <leibniz/dsl/lower.hpp>

@@ -16,7 +16,7 @@
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/print/latex.hpp>
 #include <leibniz/simplify/canonical.hpp>
-#include <leibniz/simplify/numeric.hpp>
+#include <leibniz/simplify/numeric_witness.hpp>
 #include <leibniz/stats/moments.hpp>
 
 namespace leibniz::ir {
@@ -285,12 +285,7 @@ constexpr term expect_monomial(context& c, const independence& ind, const term& 
     else
         all.push_back(rest);
     std::vector<term> fixed, random;
-    for (term& f : all) {
-        if (has_random(c, f))
-            random.push_back(std::move(f));
-        else
-            fixed.push_back(std::move(f));
-    }
+    partition_terms(std::move(all), [&c](const term& f) { return has_random(c, f); }, random, fixed);
     // A sum (or a power of one) with random variables inside: E[(Σ_j f_j) g] = Σ_j E[f_j g].
     for (std::size_t i = 0; i != random.size(); ++i) {
         term f = random[i];

@@ -50,10 +50,9 @@ struct is_independence : std::false_type {};
 template <class... V>
 struct is_independence<independent<V...>> : std::true_type {};
 
+/// The options of the statistics operations: independent(...) and assume_zero(...).
 template <class T>
-struct is_stats_option : std::false_type {};
-template <class... V>
-struct is_stats_option<independent<V...>> : std::true_type {};
+struct is_stats_option : is_independence<T> {};
 template <class E>
 struct is_stats_option<assume_zero<E>> : std::true_type {};
 
@@ -76,7 +75,7 @@ constexpr void apply_stats_options(ir::context& c, ir::independence& ind) {
             if constexpr (is_independence<Opts>::value)
                 declare_from(c, ind, static_cast<const Opts*>(nullptr));
             else
-                add_rule(c, lower<typename Opts::expression>(c));
+                ir::add_rule(c, lower<typename Opts::expression>(c));
         }(),
         ...);
 }

@@ -8,17 +8,6 @@
 
 namespace leibniz::ir {
 
-constexpr std::vector<term> nonnumeric_factors(const term& t) {
-    std::vector<term> out;
-    if (t.kind == op::mul) {
-        for (const term& f : t.kids)
-            if (!f.is_num()) out.push_back(f);
-    } else if (!t.is_num()) {
-        out.push_back(t);
-    }
-    return out;
-}
-
 constexpr rational exponent_of(const term& f) {
     if (f.kind == op::pow && f.kids[1].is_num()) return f.kids[1].value;
     return rational{1, 1};

@@ -1,8 +1,8 @@
 // compare_rational: kept as a name for compare, which clears sum
-// denominators itself (simplify/rational.hpp). Built on core.hpp's compare:
-// stats/ sits above the public API (docs/layers.md).
+// denominators itself (simplify/clear_denominators.hpp). Built on
+// compare.hpp: stats/ sits above the public API (docs/layers.md).
 #pragma once
-#include <leibniz/core.hpp>
+#include <leibniz/compare.hpp>
 
 namespace leibniz {
 

@@ -59,5 +59,3 @@ static_assert(latex(d(by_lambda::h3(i), x(j))).view() == latex(d(by_expression::
 static_assert(latex(backprop(by_lambda::ell, wrt(x(j)))).view() == latex(backprop(by_expression::ell, wrt(x(j)))).view());
 static_assert(latex(unfold(by_lambda::h2(i), by_lambda::h2)).view() == latex(unfold(by_expression::h2(i), by_expression::h2)).view());
 }  // namespace
-
-int main() {}

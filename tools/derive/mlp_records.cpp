@@ -1,8 +1,8 @@
-// The network with softmax and cross-entropy (sections 3.1, 3.2), as
-// entries: derivations/softmax.hpp's records() (the softmax layer) and
+// The network with softmax and cross-entropy (sections 3.1, 3.2):
+// derivations/softmax.hpp's records() (the softmax layer) and
 // derivations/mlp.hpp's records<L>() for a two-layer network, the smallest
 // where every per-layer formula of the document occurs (a deeper network
-// repeats them, at a higher compile cost).
+// repeats them, at a higher compile cost), compiled here.
 #include <derivations/mlp.hpp>
 #include <derivations/softmax.hpp>
 
@@ -10,23 +10,8 @@
 
 namespace leibniz::derive {
 
-namespace {
+std::vector<entry> softmax_records() { return derivations::softmax::records(); }
 
-void add(std::vector<entry>& out, std::string_view family, derivations::matrix_record r) {
-    entry e;
-    e.name = numbered_name(family, r.section, r.title, out);
-    e.engine_matrix = std::move(r.engine_matrix_latex);
-    e.rec = std::move(static_cast<derivations::record&>(r));
-    out.push_back(std::move(e));
-}
-
-}  // namespace
-
-std::vector<entry> mlp_entries() {
-    std::vector<entry> out;
-    for (derivations::matrix_record& r : derivations::softmax::records()) add(out, "softmax", std::move(r));
-    for (derivations::matrix_record& r : derivations::mlp::records<2>()) add(out, "mlp", std::move(r));
-    return out;
-}
+std::vector<entry> mlp_records() { return derivations::mlp::records<2>(); }
 
 }  // namespace leibniz::derive

@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "derive/catalog.hpp"
-#include "derive/report.hpp"
+#include "derive/catalog/catalog.hpp"
+#include "derive/report/report.hpp"
 
 namespace {
 

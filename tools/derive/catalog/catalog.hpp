@@ -20,9 +20,9 @@ using derivations::emitter;
 using entry = derivations::record;
 
 // ---- the sections' records, where they are compiled: one TU each -------------------------------
-std::vector<entry> dropout_records();  ///< 1.2 - 1.5 (tools/derive/dropout_records.cpp)
-std::vector<entry> softmax_records();  ///< 3.1, the softmax layer (tools/derive/mlp_records.cpp)
-std::vector<entry> mlp_records();      ///< 3.1, 3.2, a network of two layers (tools/derive/mlp_records.cpp)
+std::vector<entry> dropout_records();  ///< 1.2 - 1.5 (catalog/dropout.cpp)
+std::vector<entry> softmax_records();  ///< 3.1, the softmax layer (catalog/network.cpp)
+std::vector<entry> mlp_records();      ///< 3.1, 3.2, a network of two layers (catalog/network.cpp)
 // 2.2 and 2.3: derivations::batchnorm::records() (derivations/batchnorm_records.hpp)
 
 /// A backpropagation program (leibniz::backprop) printed step by step: the
@@ -38,11 +38,11 @@ struct program_listing {
 /// lines) as steps.
 std::vector<derivation_step> program_steps(std::string_view aligned);
 
-std::vector<program_listing> document_programs();  ///< 2.3 and 3.1/3.2 (tools/derive/programs_document.cpp)
+std::vector<program_listing> document_programs();  ///< 2.3 and 3.1/3.2 (catalog/programs_document.cpp)
 // models beyond the document (derivations/models.hpp), one TU each
-program_listing layer_norm_program();    ///< tools/derive/program_layer_norm.cpp
-program_listing residual_mlp_program();  ///< tools/derive/program_residual_mlp.cpp
-program_listing attention_program();     ///< tools/derive/program_attention.cpp
+program_listing layer_norm_program();    ///< catalog/program_layer_norm.cpp
+program_listing residual_mlp_program();  ///< catalog/program_residual_mlp.cpp
+program_listing attention_program();     ///< catalog/program_attention.cpp
 std::vector<program_listing> all_programs();
 
 /// A section of the reference document, and where its results come from.

@@ -3,7 +3,7 @@
 
 #include <derivations/batchnorm_records.hpp>
 
-#include "emitters.hpp"
+#include "derive/emit/emitters.hpp"
 
 #include <algorithm>
 #include <cctype>

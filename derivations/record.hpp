@@ -83,8 +83,9 @@ constexpr std::string_view assumed_latex(assume_zero<E>) {
 /// An assumption assume_zero(e) as a record states it: "$e = 0$ (why)",
 /// with e printed by the engine (`why` may be empty).
 inline std::string assumption_text(std::string_view e, std::string_view why) {
-    std::string out = "$" + std::string(e) + " = 0$";
-    if (!why.empty()) out += " (" + std::string(why) + ")";
+    std::string out;
+    out.append("$").append(e).append(" = 0$");
+    if (!why.empty()) out.append(" (").append(why).append(")");
     return out;
 }
 

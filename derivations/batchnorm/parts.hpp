@@ -36,7 +36,8 @@ struct reading_info<bn::outside> {
 /// Why the assumptions bn::centered and bn::variance_identity hold.
 inline const std::string by_m = "the definition of $\\mathbf{m}$";
 inline const std::string by_v = "the definition of $\\mathbf{v}$";
-/// bn::centered as a heading states it (as the report has always titled these results).
+/// bn::centered as the headings of the results compared under it state it,
+/// in the document's short form (their assumptions print it from the option).
 inline constexpr const char* centered_tex = "$\\sum_i (Y_{il} - \\mathbf{m}_l) = 0$ (the definition of $\\mathbf{m}$)";
 
 template <class E>

@@ -23,7 +23,7 @@
 #include <leibniz/leibniz.hpp>
 #include <leibniz/stats.hpp>
 
-#include "dropout_record.hpp"
+#include "record.hpp"
 
 namespace leibniz::derivations::dropout {
 
@@ -178,24 +178,20 @@ struct differences {
     static constexpr auto E_h_unscaled = difference(engine::E_h_unscaled, document::E_h);
 };
 
-// ---- records for the report -------------------------------------------------------------------------
-/// A report_record held at compile time: the engine's LaTeX and the verdict
-/// are computed during compilation.
-struct record {
+// ---- results for the report ------------------------------------------------------------------------
+/// A symbolic result held at compile time: the engine's LaTeX and the verdict
+/// are computed during compilation (records() in dropout_records.hpp makes
+/// records of them).
+struct symbolic_result {
     std::string_view section, title, document_latex, engine_latex;
     verdict result;
     std::string_view difference_latex;  ///< engine - document when they differ, else empty
     std::string_view note;
-    std::string_view assumptions;
-    method how = method::symbolic;
-
-    /// The run-time form; the difference, when there is one, comes before the note.
-    report_record to_report() const {
-        std::string extra(difference_latex);
-        if (!note.empty()) extra += (extra.empty() ? "" : "; ") + std::string(note);
-        return {std::string(section), std::string(title), std::string(document_latex), std::string(engine_latex), result,
-                extra, std::string(assumptions), how};
-    }
+    std::string_view assumptions;  ///< the model's laws (text), or empty
+    /// The assumption the comparison is made under: the expression e of
+    /// assume_zero(e), printed by the engine, or empty.
+    std::string_view assumed = {};
+    std::string_view assumed_why = {};  ///< why it may be assumed
 };
 
 namespace detail {
@@ -204,48 +200,48 @@ inline constexpr std::string_view with_mask = "z_i \\sim \\mathcal{N}(0, 1) (WW^
 }  // namespace detail
 
 /// Section 1.2 (and the expectations of 1.3), checked symbolically.
-inline constexpr std::array symbolic_records = {
-    record{"1.2", "E[z]", document::E_z_latex, latex(engine::E_z).view(), verdicts::E_z, "", "",
-           "x \\sim \\mathcal{N}(\\mathbf{0}, I)"},
-    record{"1.2", "Var(z) = W Var(x) W^T = W W^T (entry i, k)", document::Var_z_latex, latex(engine::Cov_z).view(),
-           verdicts::Var_z, "", "", "x \\sim \\mathcal{N}(\\mathbf{0}, I)"},
-    record{"1.2", "W W^T = I, as written", document::Var_z_identity_latex, latex(engine::Cov_z).view(),
-           verdicts::Var_z_identity, latex(differences::Var_z_identity).view(),
-           "W W^T = I is not given: it holds only when W has orthonormal rows (then M \\le N)", ""},
-    record{"1.2", "W W^T = I, assumed", document::Var_z_identity_latex, latex(engine::Cov_z_orthonormal).view(),
-           verdicts::Var_z_identity_assumed, "", "equal once W W^T = I is assumed",
-           "WW^T = I (orthonormal rows): \\sum_j W_{ij} W_{kj} = \\delta_{ik}"},
-    record{"1.2", "E[h_i]", document::E_h_latex, latex(engine::E_h).view(), verdicts::E_h, "",
-           "I_1 = \\int_0^\\infty z \\varphi(z) dz = \\varphi(0)", detail::unit_normal},
-    record{"1.2", "E[h_i] without W W^T = I", document::E_h_latex, latex(engine::E_h_unscaled).view(), verdicts::E_h_unscaled,
-           latex(differences::E_h_unscaled).view(), "z_i = s_i u with s_i^2 = (WW^T)_{ii}: E[h_i] = s_i / \\sqrt{2\\pi}",
-           "u \\sim \\mathcal{N}(0, 1)"},
-    record{"1.2", "E[h_i^2]", document::E_h2_latex, latex(engine::E_h2).view(), verdicts::E_h2, "",
-           "I_2 = (2 - 1) I_0 = 1/2 (integration by parts)", detail::unit_normal},
-    record{"1.2", "Var(h_i)", document::Var_h_latex, latex(engine::Var_h).view(), verdicts::Var_h, "", "", detail::unit_normal},
-    record{"1.2", "Var(h) (entry i, k)", document::Cov_h_latex, latex(engine::Cov_h).view(), verdicts::Cov_h, "",
-           "off-diagonal entries vanish because the z_i are independent",
-           "z \\sim \\mathcal{N}(\\mathbf{0}, I_M), i.e. WW^T = I"},
-    record{"1.2", "E[h~_i], line 2", document::E_h_tilde_1_latex, latex(engine::E_h_tilde).view(), verdicts::E_h_tilde_1, "",
-           "without independence the engine keeps E[m h]", detail::with_mask},
-    record{"1.2", "E[h~_i], line 3", document::E_h_tilde_2_latex, latex(engine::E_h_tilde).view(), verdicts::E_h_tilde_2, "", "",
-           detail::with_mask},
-    record{"1.2", "E[h~_i], line 4", document::E_h_tilde_3_latex, latex(engine::E_h_tilde).view(), verdicts::E_h_tilde_3, "", "",
-           detail::with_mask},
-    record{"1.2", "Var(h~_i), line 2", document::Var_h_tilde_1_latex, latex(engine::Var_h_tilde).view(), verdicts::Var_h_tilde_1,
-           "", "", detail::with_mask},
-    record{"1.2", "Var(h~_i), line 3", document::Var_h_tilde_2_latex, latex(engine::Var_h_tilde).view(), verdicts::Var_h_tilde_2,
-           "", "E[m_i^2] = E[m_i] = 1 - p", detail::with_mask},
-    record{"1.2", "Var(h~_i), line 4", document::Var_h_tilde_3_latex, latex(engine::Var_h_tilde).view(), verdicts::Var_h_tilde_3,
-           "", "", detail::with_mask},
-    record{"1.2", "Var(h~_i), line 5", document::Var_h_tilde_4_latex, latex(engine::Var_h_tilde).view(), verdicts::Var_h_tilde_4,
-           "", "", detail::with_mask},
-    record{"1.2", "Var(h~) (entry i, k)", document::Cov_h_tilde_latex, latex(engine::Cov_h_tilde).view(), verdicts::Cov_h_tilde,
-           "", "", "z \\sim \\mathcal{N}(\\mathbf{0}, I_M) (WW^T = I); iid masks independent of z"},
-    record{"1.3", "E[m_i] (one unit kept)", document::E_m_latex, latex(engine::E_m).view(), verdicts::E_m, "", "",
-           "m_i \\sim \\mathrm{Bernoulli}(1-p)"},
-    record{"1.3", "expected number kept", document::E_kept_latex, latex(engine::E_kept).view(), verdicts::E_kept, "", "",
-           "m_i \\sim \\mathrm{Bernoulli}(1-p)"},
+inline constexpr std::array symbolic_results = {
+    symbolic_result{"1.2", "E[z]", document::E_z_latex, latex(engine::E_z).view(), verdicts::E_z, "", "",
+        "x \\sim \\mathcal{N}(\\mathbf{0}, I)"},
+    symbolic_result{"1.2", "Var(z) = W Var(x) W^T = W W^T (entry i, k)", document::Var_z_latex, latex(engine::Cov_z).view(),
+        verdicts::Var_z, "", "", "x \\sim \\mathcal{N}(\\mathbf{0}, I)"},
+    symbolic_result{"1.2", "W W^T = I, as written", document::Var_z_identity_latex, latex(engine::Cov_z).view(),
+        verdicts::Var_z_identity, latex(differences::Var_z_identity).view(),
+        "W W^T = I is not given: it holds only when W has orthonormal rows (then M \\le N)", ""},
+    symbolic_result{"1.2", "W W^T = I, assumed", document::Var_z_identity_latex, latex(engine::Cov_z_orthonormal).view(),
+        verdicts::Var_z_identity_assumed, "", "equal once W W^T = I is assumed", "",
+        assumed_latex(orthonormal_rows), "$WW^T = I$: orthonormal rows"},
+    symbolic_result{"1.2", "E[h_i]", document::E_h_latex, latex(engine::E_h).view(), verdicts::E_h, "",
+        "I_1 = \\int_0^\\infty z \\varphi(z) dz = \\varphi(0)", detail::unit_normal},
+    symbolic_result{"1.2", "E[h_i] without W W^T = I", document::E_h_latex, latex(engine::E_h_unscaled).view(), verdicts::E_h_unscaled,
+        latex(differences::E_h_unscaled).view(), "z_i = s_i u with s_i^2 = (WW^T)_{ii}: E[h_i] = s_i / \\sqrt{2\\pi}",
+        "u \\sim \\mathcal{N}(0, 1)"},
+    symbolic_result{"1.2", "E[h_i^2]", document::E_h2_latex, latex(engine::E_h2).view(), verdicts::E_h2, "",
+        "I_2 = (2 - 1) I_0 = 1/2 (integration by parts)", detail::unit_normal},
+    symbolic_result{"1.2", "Var(h_i)", document::Var_h_latex, latex(engine::Var_h).view(), verdicts::Var_h, "", "", detail::unit_normal},
+    symbolic_result{"1.2", "Var(h) (entry i, k)", document::Cov_h_latex, latex(engine::Cov_h).view(), verdicts::Cov_h, "",
+        "off-diagonal entries vanish because the z_i are independent",
+        "z \\sim \\mathcal{N}(\\mathbf{0}, I_M), i.e. WW^T = I"},
+    symbolic_result{"1.2", "E[h~_i], line 2", document::E_h_tilde_1_latex, latex(engine::E_h_tilde).view(), verdicts::E_h_tilde_1, "",
+        "without independence the engine keeps E[m h]", detail::with_mask},
+    symbolic_result{"1.2", "E[h~_i], line 3", document::E_h_tilde_2_latex, latex(engine::E_h_tilde).view(), verdicts::E_h_tilde_2, "", "",
+        detail::with_mask},
+    symbolic_result{"1.2", "E[h~_i], line 4", document::E_h_tilde_3_latex, latex(engine::E_h_tilde).view(), verdicts::E_h_tilde_3, "", "",
+        detail::with_mask},
+    symbolic_result{"1.2", "Var(h~_i), line 2", document::Var_h_tilde_1_latex, latex(engine::Var_h_tilde).view(), verdicts::Var_h_tilde_1,
+        "", "", detail::with_mask},
+    symbolic_result{"1.2", "Var(h~_i), line 3", document::Var_h_tilde_2_latex, latex(engine::Var_h_tilde).view(), verdicts::Var_h_tilde_2,
+        "", "E[m_i^2] = E[m_i] = 1 - p", detail::with_mask},
+    symbolic_result{"1.2", "Var(h~_i), line 4", document::Var_h_tilde_3_latex, latex(engine::Var_h_tilde).view(), verdicts::Var_h_tilde_3,
+        "", "", detail::with_mask},
+    symbolic_result{"1.2", "Var(h~_i), line 5", document::Var_h_tilde_4_latex, latex(engine::Var_h_tilde).view(), verdicts::Var_h_tilde_4,
+        "", "", detail::with_mask},
+    symbolic_result{"1.2", "Var(h~) (entry i, k)", document::Cov_h_tilde_latex, latex(engine::Cov_h_tilde).view(), verdicts::Cov_h_tilde,
+        "", "", "z \\sim \\mathcal{N}(\\mathbf{0}, I_M) (WW^T = I); iid masks independent of z"},
+    symbolic_result{"1.3", "E[m_i] (one unit kept)", document::E_m_latex, latex(engine::E_m).view(), verdicts::E_m, "", "",
+        "m_i \\sim \\mathrm{Bernoulli}(1-p)"},
+    symbolic_result{"1.3", "expected number kept", document::E_kept_latex, latex(engine::E_kept).view(), verdicts::E_kept, "", "",
+        "m_i \\sim \\mathrm{Bernoulli}(1-p)"},
 };
 
 }  // namespace leibniz::derivations::dropout

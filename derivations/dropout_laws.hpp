@@ -8,9 +8,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "dropout_record.hpp"
+#include "record.hpp"
 
 namespace leibniz::derivations::dropout::laws {
 
@@ -186,9 +187,18 @@ inline std::string number(double v) {
     return buf;
 }
 
-/// Verdicts for 1.3 to 1.5, computed now.
-inline std::vector<report_record> law_records(double alpha = 3, int k = 2) {
-    std::vector<report_record> out;
+/// A record of a numeric check: `check` describes it, `result` says what it found.
+inline record numeric_record(std::string section, std::string title, std::string document, std::string check, verdict v,
+                             std::string result, std::string assumptions) {
+    record r = record_of(std::move(section), std::move(title), std::move(document), std::move(check), v, "",
+                         std::move(assumptions), std::move(result));
+    r.how = method::numeric;
+    return r;
+}
+
+/// The records of 1.3 to 1.5: verdicts computed now.
+inline std::vector<record> records(double alpha = 3, int k = 2) {
+    std::vector<record> out;
     const std::string bin_assume = "units kept independently, each with probability 1-p";
 
     // 1.3: enumeration of all keep/drop patterns of 12 units
@@ -197,9 +207,9 @@ inline std::vector<report_record> law_records(double alpha = 3, int k = 2) {
         std::vector<double> e = kept_by_enumeration(12, p);
         for (int kk = 0; kk <= 12; ++kk) worst = std::max(worst, relative_gap(e[static_cast<std::size_t>(kk)], binomial_formula(12, kk, p)));
     }
-    out.push_back({"1.3", "P(kept = k)", "P(\\text{kept} = k) = \\binom{M}{k} \\cdot (1-p)^k \\cdot p^{M-k}",
+    out.push_back(numeric_record("1.3", "P(kept = k)", "P(\\text{kept} = k) = \\binom{M}{k} \\cdot (1-p)^k \\cdot p^{M-k}",
                    "\\sum_{|S| = k} (1-p)^{|S|} p^{M-|S|} \\text{ over all } 2^{12} \\text{ patterns}", numeric_verdict(worst, 1e-10),
-                   "largest relative gap " + number(worst), bin_assume, method::numeric});
+                   "largest relative gap " + number(worst), bin_assume));
 
     // 1.4: the lines at M = 10^6
     limit_steps big{1e6, alpha, k};
@@ -210,28 +220,28 @@ inline std::vector<report_record> law_records(double alpha = 3, int k = 2) {
         g2 = std::max(g2, relative_gap(s.line2(), s.line0()));
     }
     const std::string lim_assume = "M(1-p) = \\alpha fixed, \\alpha = " + number(alpha) + ", k = " + std::to_string(k);
-    out.push_back({"1.4", "line 1: C(M,k) as a falling factorial",
+    out.push_back(numeric_record("1.4", "line 1: C(M,k) as a falling factorial",
                    "\\frac{M(M-1) \\cdot (M-k+1)}{k!} (1-p)^k \\left(1 - \\frac{\\alpha}{M}\\right)^{M-k}",
-                   "exact at M = 10, 100, 1000, 10000", numeric_verdict(g1, 1e-9), "largest relative gap " + number(g1), lim_assume, method::numeric});
-    out.push_back({"1.4", "line 2: (1-p) into each factor",
+                   "exact at M = 10, 100, 1000, 10000", numeric_verdict(g1, 1e-9), "largest relative gap " + number(g1), lim_assume));
+    out.push_back(numeric_record("1.4", "line 2: (1-p) into each factor",
                    "\\frac{(M \\cdot (1-p)) \\cdots ((M-k+1)(1-p))}{k!} \\cdot \\left(1 - \\frac{\\alpha}{M}\\right)^{M-k}",
-                   "exact at M = 10, 100, 1000, 10000", numeric_verdict(g2, 1e-9), "largest relative gap " + number(g2), lim_assume, method::numeric});
+                   "exact at M = 10, 100, 1000, 10000", numeric_verdict(g2, 1e-9), "largest relative gap " + number(g2), lim_assume));
     double g3 = relative_gap(big.line3_as_written(), big.claimed_limit());
-    out.push_back({"1.4", "line 3 as written: exponent M/alpha",
+    out.push_back(numeric_record("1.4", "line 3 as written: exponent M/alpha",
                    "\\left(1 - \\frac{\\alpha}{M}\\right)^{\\frac{M}{\\alpha}} \\cdot \\left(1 - \\frac{\\alpha}{M}\\right)^{-k}",
                    "\\left(1 - \\frac{\\alpha}{M}\\right)^{M/\\alpha} \\to e^{-1}: \\text{ the line tends to } \\frac{\\alpha^k}{k!} e^{-1}",
                    numeric_verdict(g3, 1e-4),
                    "at M = 10^6 the line is " + number(big.line3_as_written()) + ", the claimed limit " + number(big.claimed_limit()) +
                        "; correct as ((1 - \\alpha/M)^{M/\\alpha})^{\\alpha}, or with exponent M",
-                   lim_assume, method::numeric});
+                   lim_assume));
     double g3i = relative_gap(big.line3_intended(), big.claimed_limit());
-    out.push_back({"1.4", "line 3 with the power alpha restored",
+    out.push_back(numeric_record("1.4", "line 3 with the power alpha restored",
                    "\\left(\\left(1 - \\frac{\\alpha}{M}\\right)^{\\frac{M}{\\alpha}}\\right)^{\\alpha} \\left(1 - \\frac{\\alpha}{M}\\right)^{-k}",
-                   "\\text{value at } M = 10^6", numeric_verdict(g3i, 1e-4), "relative gap to the limit " + number(g3i), lim_assume, method::numeric});
+                   "\\text{value at } M = 10^6", numeric_verdict(g3i, 1e-4), "relative gap to the limit " + number(g3i), lim_assume));
     double tv = total_variation(10000, alpha);
-    out.push_back({"1.4", "the Poisson limit", "\\frac{\\alpha^k}{k!} e^{-\\alpha} = \\frac{(M(1-p))^k}{k!} e^{-M(1-p)}",
+    out.push_back(numeric_record("1.4", "the Poisson limit", "\\frac{\\alpha^k}{k!} e^{-\\alpha} = \\frac{(M(1-p))^k}{k!} e^{-M(1-p)}",
                    "d_{TV}(\\mathrm{Bin}(M, \\alpha/M), \\mathrm{Poi}(\\alpha)) \\le \\alpha^2 / M", tv <= le_cam_bound(10000, alpha) ? verdict::equal : verdict::differs,
-                   "d_TV = " + number(tv) + " at M = 10000 (Le Cam bound " + number(le_cam_bound(10000, alpha)) + ")", lim_assume, method::numeric});
+                   "d_TV = " + number(tv) + " at M = 10000 (Le Cam bound " + number(le_cam_bound(10000, alpha)) + ")", lim_assume));
 
     // 1.5: thinning, over a grid
     double ga = 0, gb = 0, gc = 0, gd = 0, gs = 0;
@@ -250,20 +260,20 @@ inline std::vector<report_record> law_records(double alpha = 3, int k = 2) {
             gc = std::max(gc, relative_gap(t.exp_series(80), std::exp(lambda * p)));
         }
     const std::string thin_assume = "M \\sim \\mathrm{Poisson}(\\lambda); each unit kept independently with probability 1-p";
-    out.push_back({"1.5", "joint probability, rearranged",
+    out.push_back(numeric_record("1.5", "joint probability, rearranged",
                    "\\frac{e^{-\\lambda}}{x!} \\cdot (1-p)^x \\cdot \\frac{\\lambda^M \\cdot p^{M-x}}{(M-x)!}", "exact on a grid of \\lambda, p, x, M",
-                   numeric_verdict(ga, 1e-10), "largest relative gap " + number(ga), thin_assume, method::numeric});
-    out.push_back({"1.5", "substitution M' = M - x", "\\lambda^x \\cdot \\sum_{M'=0}^{\\infty} \\frac{(\\lambda p)^{M'}}{M'!}",
-                   "term by term, 60 terms", numeric_verdict(gb, 1e-12), "largest relative gap " + number(gb), thin_assume, method::numeric});
-    out.push_back({"1.5", "the exponential series", "\\sum_{M'=0}^{\\infty} \\frac{(\\lambda p)^{M'}}{M'!} = e^{\\lambda p}",
-                   "80 terms", numeric_verdict(gc, 1e-12), "largest relative gap " + number(gc), thin_assume, method::numeric});
-    out.push_back({"1.5", "collecting the exponentials",
+                   numeric_verdict(ga, 1e-10), "largest relative gap " + number(ga), thin_assume));
+    out.push_back(numeric_record("1.5", "substitution M' = M - x", "\\lambda^x \\cdot \\sum_{M'=0}^{\\infty} \\frac{(\\lambda p)^{M'}}{M'!}",
+                   "term by term, 60 terms", numeric_verdict(gb, 1e-12), "largest relative gap " + number(gb), thin_assume));
+    out.push_back(numeric_record("1.5", "the exponential series", "\\sum_{M'=0}^{\\infty} \\frac{(\\lambda p)^{M'}}{M'!} = e^{\\lambda p}",
+                   "80 terms", numeric_verdict(gc, 1e-12), "largest relative gap " + number(gc), thin_assume));
+    out.push_back(numeric_record("1.5", "collecting the exponentials",
                    "\\frac{e^{-\\lambda(1-p)} \\cdot \\{\\lambda(1-p)\\}^x}{x!}", "\\frac{e^{-\\lambda}}{x!} (1-p)^x \\lambda^x e^{\\lambda p}",
-                   numeric_verdict(gd, 1e-12), "largest relative gap " + number(gd), thin_assume, method::numeric});
-    out.push_back({"1.5", "P(x kept) by summing the series",
+                   numeric_verdict(gd, 1e-12), "largest relative gap " + number(gd), thin_assume));
+    out.push_back(numeric_record("1.5", "P(x kept) by summing the series",
                    "P(x \\text{ units kept}) = \\frac{e^{-\\lambda(1-p)} \\cdot \\{\\lambda(1-p)\\}^x}{x!}",
                    "\\sum_{M \\ge x} \\mathrm{Poi}(M; \\lambda) \\binom{M}{x} (1-p)^x p^{M-x}, \\text{ tail} < 10^{-15} \\text{ of the sum}",
-                   numeric_verdict(gs, 1e-10), "largest relative gap beyond the tail bound " + number(gs), thin_assume, method::numeric});
+                   numeric_verdict(gs, 1e-10), "largest relative gap beyond the tail bound " + number(gs), thin_assume));
     return out;
 }
 

@@ -292,28 +292,19 @@ inline std::string layer(const char* text, int n) {
 }  // namespace detail
 
 namespace detail {
-inline matrix_record make(const char* section, std::string title, std::string document, std::string engine,
-                          std::string engine_matrix, verdict v, std::string difference, std::string assumptions,
-                          std::string note) {
-    matrix_record r;
-    r.section = section;
-    r.title = std::move(title);
-    r.document_latex = std::move(document);
-    r.engine_latex = std::move(engine);
-    r.verdict = verdict_word(v);
-    r.difference_latex = std::move(difference);
-    r.assumptions = std::move(assumptions);
-    r.note = std::move(note);
-    r.engine_matrix_latex = std::move(engine_matrix);
+inline record make(const char* section, std::string title, std::string document, std::string engine,
+                   std::string engine_matrix, verdict v, std::string difference, std::string assumptions, std::string note) {
+    record r = record_of(section, std::move(title), std::move(document), std::move(engine), v, std::move(difference),
+                         std::move(assumptions), std::move(note));
+    r.matrix_latex = std::move(engine_matrix);
     return r;
 }
 inline std::string of_network(int L) { return " (L = " + std::to_string(L) + ")"; }
-inline const char* targets_sum_to_one = "\\sum_{k} \\bar{y}[k] = 1";
 
 // One function per record: the compiler frees the memory of the constant
 // evaluations behind a record before it builds the next.
 template <int L, int n>
-matrix_record jacobian_record() {
+record jacobian_record() {
     using N = network<L, false>;
     return make("3.1", layer("\\partial h_{@} / \\partial h_{$}", n) + of_network(L),
                 str(matrix_latex<style>(N::template doc_jacobian<n>, N::template x<n>, N::template y<n - 1>)),
@@ -322,7 +313,7 @@ matrix_record jacobian_record() {
                 compare(N::template jacobian<n>, N::template doc_jacobian<n>), "", "", "");
 }
 template <int L, int n>
-matrix_record backward_step_record() {
+record backward_step_record() {
     using N = network<L, false>;
     return make("3.1",
                 layer("\\partial \\ell / \\partial h_{$} = (\\partial h_{@} / \\partial h_{$})^T \\partial \\ell / \\partial h_{@}", n) +
@@ -332,7 +323,7 @@ matrix_record backward_step_record() {
                 compare(N::template dh_prev<n>, N::template doc_dh_prev<n>), "", "", "");
 }
 template <int L, int n>
-matrix_record product_record() {
+record product_record() {
     using N = network<L, false>;
     using C = checks<L>;
     constexpr bool fits = C::template product_shape_fits<n>;
@@ -347,18 +338,18 @@ matrix_record product_record() {
                layer(": it is a vector of R^{D_{$}}, not of R^{D_{@}}; the difference is taken with all widths equal", n);
     return make("3.1", layer("\\partial \\ell / \\partial h_{@}, the general product", n) + of_network(L),
                 str(matrix_latex<style>(N::template doc_dh<n>)), str(latex<style>(N::template full_dh<n>)),
-                str(matrix_latex<style>(N::template full_dh<n>)), v, std::move(difference), targets_sum_to_one,
+                str(matrix_latex<style>(N::template full_dh<n>)), v, std::move(difference), assumptions_of<style>({}, N::targets_sum_to_one),
                 std::move(note));
 }
 template <int L, int n>
-matrix_record dz_record() {
+record dz_record() {
     using N = network<L, false>;
     return make("3.2", layer("\\partial \\ell / \\partial z_{@} = \\sigma'(z_{@}) \\odot \\partial \\ell / \\partial h_{@}", n) + of_network(L),
                 str(matrix_latex<style>(N::template doc_dz<n>)), str(latex<style>(N::template dz<n>)),
                 str(matrix_latex<style>(N::template dz<n>)), compare(N::template dz<n>, N::template doc_dz<n>), "", "", "");
 }
 template <int L, int n>
-matrix_record dW_element_record() {
+record dW_element_record() {
     using N = network<L, false>;
     constexpr auto doc = N::template dz<n> * N::template h<n - 1>(N::template y<n - 1>);
     return make("3.2", layer("\\partial \\ell / \\partial W_{@}[x,y] = \\partial \\ell / \\partial z_{@}[x] h_{$}[y]", n) + of_network(L),
@@ -367,7 +358,7 @@ matrix_record dW_element_record() {
                 compare(N::template dW<n>, doc), "", "", "");
 }
 template <int L, int n>
-matrix_record dW_record() {
+record dW_record() {
     using N = network<L, false>;
     return make("3.2",
                 layer("\\partial \\ell / \\partial W_{@} = (\\sigma'(z_{@}) \\odot \\partial \\ell / \\partial h_{@}) h_{$}^T", n) +
@@ -378,7 +369,7 @@ matrix_record dW_record() {
                 compare(N::template dW<n>, N::template doc_dW<n>), "", "", "");
 }
 template <int L, int n>
-matrix_record dW_drawn_record() {
+record dW_drawn_record() {
     using N = network<L, false>;
     using S = network<L, true>;
     using C = checks<L>;
@@ -392,7 +383,7 @@ matrix_record dW_drawn_record() {
                       n));
 }
 template <int L, int n>
-matrix_record db_record() {
+record db_record() {
     using N = network<L, false>;
     return make("3.2", layer("\\partial \\ell / \\partial b_{@} = \\sigma'(z_{@}) \\odot \\partial \\ell / \\partial h_{@}", n) + of_network(L),
                 str(matrix_latex<style>(N::template doc_dz<n>)), str(latex<style>(N::template db<n>)),
@@ -404,8 +395,8 @@ matrix_record db_record() {
 /// the local Jacobian, the backward step, the general product for ∂ℓ/∂h_n,
 /// and ∂ℓ/∂z_n, ∂ℓ/∂W_n (element, matrix, the matrix as drawn), ∂ℓ/∂b_n.
 template <int L>
-std::vector<matrix_record> records() {
-    std::vector<matrix_record> out;
+std::vector<record> records() {
+    std::vector<record> out;
     [&]<int... n>(std::integer_sequence<int, n...>) {
         ((out.push_back(detail::jacobian_record<L, n + 1>()), out.push_back(detail::backward_step_record<L, n + 1>())), ...);
         (out.push_back(detail::product_record<L, n + 1>()), ...);

@@ -17,11 +17,6 @@
 
 namespace leibniz::derivations {
 
-/// A record with the engine's result in matrix notation as well.
-struct matrix_record : record {
-    std::string engine_matrix_latex;  ///< the engine's result as the document writes it (W^T g, a b^T, \odot)
-};
-
 namespace softmax {
 
 using namespace leibniz::literals;
@@ -79,20 +74,13 @@ constexpr E depend(E e) {
 /// The records of section 3.1 (softmax part). (A template, so that only a
 /// caller pays for the compile-time work.)
 template <class T = void>
-std::vector<matrix_record> records() {
-    std::vector<matrix_record> out;
+std::vector<record> records() {
+    std::vector<record> out;
     auto add = [&](std::string title, std::string document, std::string engine, std::string engine_matrix, verdict v,
                    std::string difference, std::string assumptions, std::string note) {
-        matrix_record r;
-        r.section = "3.1";
-        r.title = std::move(title);
-        r.document_latex = std::move(document);
-        r.engine_latex = std::move(engine);
-        r.verdict = verdict_word(v);
-        r.difference_latex = std::move(difference);
-        r.assumptions = std::move(assumptions);
-        r.note = std::move(note);
-        r.engine_matrix_latex = std::move(engine_matrix);
+        record r = record_of("3.1", std::move(title), std::move(document), std::move(engine), v, std::move(difference),
+                             std::move(assumptions), std::move(note));
+        r.matrix_latex = std::move(engine_matrix);
         out.push_back(std::move(r));
     };
     auto s = [](const auto& f) { return std::string(f.view()); };
@@ -117,7 +105,7 @@ std::vector<matrix_record> records() {
         "the document uses \\sum_k \\bar{y}_k = 1 without stating it");
     add("(\\partial y / \\partial h_L)^T \\partial \\ell / \\partial y = y - \\bar{y}, targets summing to one",
         s(latex<style>(d_result)), s(latex<style>(e_dl_dh_normalized)), s(matrix_latex<style>(e_dl_dh_normalized)),
-        compare(e_dl_dh_normalized, d_result), "", "\\sum_{k=1}^{K} \\bar{y}[k] = 1", "");
+        compare(e_dl_dh_normalized, d_result), "", assumptions_of<style>({}, targets_sum_to_one), "");
     return out;
 }
 

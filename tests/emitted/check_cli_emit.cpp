@@ -1,4 +1,4 @@
-// The emitters behind `leibniz-derive emit` (tools/derive/emit_*.cpp): every
+// The emitters behind `leibniz-derive emit` (tools/derive/emit/*.cpp): every
 // one names an entry of the catalog and gives C++ and CUDA for it.
 #include <catch2/catch.hpp>
 
@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "derive/catalog.hpp"
-#include "derive/emitters.hpp"
+#include "derive/catalog/catalog.hpp"
+#include "derive/emit/emitters.hpp"
 
 namespace {
 using namespace leibniz::derive;

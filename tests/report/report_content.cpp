@@ -116,6 +116,23 @@ TEST_CASE("2.2 and 2.3: every result, with the verdict it has") {
         CHECK(it->second.text.find("\\textbf{Document:}") != std::string::npos);
         CHECK(it->second.text.find("\\textbf{Assumptions:}") != std::string::npos);
     }
+    // the assumptions are the options of the comparison, printed by the engine, each with its reason
+    const std::string centered = "$\\sum_{i=1}^{B} (Y_{il} - \\mathbf{m}_{l}) = 0$ (the definition of $\\mathbf{m}$)";
+    const std::string variance =
+        "$\\sum_{i=1}^{B} (Y_{il} - \\mathbf{m}_{l})^{2} - B \\mathbf{v}_{l} = 0$ (the definition of $\\mathbf{v}$)";
+    for (const char* name : {"bn.mean", "bn.dl-dm.total.inside", "bn.dl-dY.inside", "bn.dl-dY.outside", "bn.dv-dY"}) {
+        INFO(name);
+        CHECK(blocks.at(name).text.find("\\textbf{Assumptions:} " + centered + "\n") != std::string::npos);
+    }
+    for (const char* name : {"bn.var", "bn.var.eps"}) {
+        INFO(name);
+        CHECK(blocks.at(name).text.find("\\textbf{Assumptions:} " + centered + "; " + variance + "\n") != std::string::npos);
+    }
+    // no assumption, none listed
+    for (const char* name : {"bn.dl-dgamma.outside", "bn.dl-dm.total-raw.inside", "bn.dv-dY.raw"}) {
+        INFO(name);
+        CHECK(blocks.at(name).text.find("\\textbf{Assumptions:} none\n") != std::string::npos);
+    }
     // each 2.3 problem comes with the engine's derivation
     for (const char* name : {"bn.dl-dgamma.outside", "bn.dl-dbeta.inside", "bn.dl-dm.inside", "bn.dl-dv.inside", "bn.dl-dY.inside"}) {
         INFO(name);

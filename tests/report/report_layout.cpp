@@ -2,7 +2,7 @@
 // only, into lines that fit; prose mixes words and math.
 #include <catch2/catch.hpp>
 
-#include <derive/latex_layout.hpp>
+#include <derive/report/latex_layout.hpp>
 
 using namespace leibniz::derive::layout;
 

@@ -116,12 +116,12 @@ TEST_CASE("1.5: each line of the thinning derivation") {
 }
 
 TEST_CASE("1.3-1.5: the verdicts of the report") {
-    std::vector<report_record> r = law_records();
+    std::vector<leibniz::derivations::record> r = records();
     REQUIRE(r.size() == 11);
     int differs = 0;
-    for (const report_record& x : r) {
-        CHECK(x.how == method::numeric);
-        INFO(x.section << " " << x.title << ": " << x.difference_or_note);
+    for (const leibniz::derivations::record& x : r) {
+        CHECK(x.how == leibniz::derivations::method::numeric);
+        INFO(x.section << " " << x.title << ": " << x.note);
         CHECK(!x.document_latex.empty());
         CHECK(!x.engine_latex.empty());
         if (x.title.find("as written") != std::string::npos) {
@@ -133,5 +133,5 @@ TEST_CASE("1.3-1.5: the verdicts of the report") {
     }
     CHECK(differs == 1);
     // with alpha = 1 the slip is invisible
-    for (const report_record& x : law_records(1.0, 2)) CHECK(x.result == verdict::equal);
+    for (const leibniz::derivations::record& x : records(1.0, 2)) CHECK(x.result == verdict::equal);
 }

@@ -56,7 +56,7 @@ static_assert(latex(differences::E_h_unscaled) == "\\frac{\\sqrt{\\sum_{j=1}^{N}
 
 // ---- the records -----------------------------------------------------------------------------------
 constexpr bool records_consistent() {
-    for (const record& r : symbolic_records) {
+    for (const symbolic_result& r : symbolic_results) {
         if (r.section.empty() || r.title.empty() || r.document_latex.empty() || r.engine_latex.empty()) return false;
         // a difference is given exactly where the verdict is "differs" (or a note explains it)
         if (r.result == verdict::differs && r.difference_latex.empty() && r.note.empty()) return false;
@@ -65,10 +65,10 @@ constexpr bool records_consistent() {
     return true;
 }
 static_assert(records_consistent());
-static_assert(symbolic_records.size() == 19);
+static_assert(symbolic_results.size() == 19);
 constexpr int count(verdict v) {
     int n = 0;
-    for (const record& r : symbolic_records) n += r.result == v;
+    for (const symbolic_result& r : symbolic_results) n += r.result == v;
     return n;
 }
 static_assert(count(verdict::differs) == 2 && count(verdict::undecided) == 0);

@@ -1,11 +1,12 @@
 // Batch normalization (sections 2.2 and 2.3): the parts in report order.
-#include "batchnorm_common.hpp"
+#include "../batchnorm_records.hpp"
+#include "parts.hpp"
 
-namespace leibniz::derive {
+namespace leibniz::derivations::batchnorm {
 
-std::vector<entry> batchnorm_entries() {
-    using namespace batchnorm_detail;
-    std::vector<entry> out;
+std::vector<record> records() {
+    using namespace parts;
+    std::vector<record> out;
     add_statistics(out);
     add_gamma_beta(out);
     add_mean(out);
@@ -17,4 +18,4 @@ std::vector<entry> batchnorm_entries() {
     return out;
 }
 
-}  // namespace leibniz::derive
+}  // namespace leibniz::derivations::batchnorm

@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "derive/catalog.hpp"
-#include "derive/report.hpp"
+#include "derive/catalog/catalog.hpp"
+#include "derive/report/report.hpp"
 
 namespace {
 
@@ -110,9 +110,9 @@ int run_list(arguments args) {
     for (const entry& e : catalog()) {
         std::string name = e.name;
         name.resize(wide + 2, ' ');
-        std::string verdict = e.rec.verdict;
+        std::string verdict = leibniz::derivations::verdict_word(e.result);
         verdict.resize(11, ' ');
-        std::cout << name << e.rec.section << "  " << verdict << e.rec.title << '\n';
+        std::cout << name << e.section << "  " << verdict << e.title << '\n';
     }
     return 0;
 }
@@ -121,13 +121,13 @@ int run_show(arguments args) {
     parsed p = parse("show", args, {{"--steps"}, {}, {"<name>"}});
     const entry& e = lookup("show", p.positional[0]);
     if (!p.has("--steps")) {
-        std::cout << e.rec.engine_latex << '\n';
+        std::cout << e.engine_latex << '\n';
         return 0;
     }
     std::string eq = e.quantity.empty() ? "" : e.quantity + " = ";
-    std::cout << "% " << e.name << ": " << e.rec.title << '\n';
+    std::cout << "% " << e.name << ": " << e.title << '\n';
     if (e.steps.empty()) {
-        std::cout << "% no step-by-step derivation; the engine's result\n" << eq << e.rec.engine_latex << '\n';
+        std::cout << "% no step-by-step derivation; the engine's result\n" << eq << e.engine_latex << '\n';
     } else {
         std::string caption;
         for (const derivation_step& s : e.steps) {
@@ -135,8 +135,8 @@ int run_show(arguments args) {
             std::cout << s.lhs << " = " << s.rhs << '\n';
         }
     }
-    std::cout << "% the document (" << e.rec.verdict << ")\n" << eq << e.rec.document_latex << '\n';
-    if (!e.rec.difference_latex.empty()) std::cout << "% engine - document\n" << e.rec.difference_latex << '\n';
+    std::cout << "% the document (" << leibniz::derivations::verdict_word(e.result) << ")\n" << eq << e.document_latex << '\n';
+    if (!e.difference_latex.empty()) std::cout << "% engine - document\n" << e.difference_latex << '\n';
     return 0;
 }
 

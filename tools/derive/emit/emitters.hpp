@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "catalog.hpp"
+#include "derive/catalog/catalog.hpp"
 
 namespace leibniz::derive {
 
@@ -15,9 +15,9 @@ struct emitter_row {
     emitter emit;
 };
 
-const std::vector<emitter_row>& batchnorm_emitters();        ///< tools/derive/emit_batchnorm.cpp
-const std::vector<emitter_row>& batchnorm_input_emitters();  ///< tools/derive/emit_batchnorm_input.cpp
-const std::vector<emitter_row>& network_emitters();          ///< tools/derive/emit_network.cpp
+const std::vector<emitter_row>& batchnorm_emitters();        ///< emit/batchnorm.cpp
+const std::vector<emitter_row>& batchnorm_input_emitters();  ///< emit/batchnorm_input.cpp
+const std::vector<emitter_row>& network_emitters();          ///< emit/network.cpp
 
 /// The emitter of a catalog entry, or null when it has none.
 emitter emitter_for(std::string_view entry_name);

@@ -11,35 +11,19 @@
 
 namespace leibniz::derive {
 
-/// One line of a derivation, lhs = rhs (LaTeX), under a caption; consecutive
-/// lines with the same caption are displayed together.
-struct derivation_step {
-    std::string caption;
-    std::string lhs, rhs;
-};
+using derivations::derivation_step;
+using derivations::emitter;
 
-/// Source code for a result in a language ("cpp"), or "" when that language
-/// is not supported. Entries without code emission leave it null.
-using emitter = std::string (*)(std::string_view lang);
+/// A named result: one `leibniz-derive show` target and one block of the
+/// report. Every section's records() gives them; the catalog names those
+/// that do not name themselves and gives each its emitter, if any.
+using entry = derivations::record;
 
-/// A named result: one `leibniz-derive show` target and one block of the report.
-struct entry {
-    std::string name;      ///< "bn.dl-dgamma.outside": lower case, digits, '.', '-'
-    std::string heading;   ///< LaTeX text for the report's heading; empty: the record's title
-    std::string quantity;  ///< LaTeX of what is derived, the left-hand side; may be empty
-    derivations::record rec;
-    std::string engine_matrix;  ///< the engine's result in matrix notation, where the family gives it
-    std::vector<derivation_step> steps;
-    /// The verdict comes from a numeric check; rec.engine_latex then
-    /// describes the check (text with math) rather than being a formula.
-    bool numeric = false;
-    emitter emit = nullptr;
-};
-
-// ---- the families: one function each, each in its own .cpp --------------------------------------
-std::vector<entry> dropout_entries();    ///< 1.2 - 1.5 (tools/derive/dropout_records.cpp)
-std::vector<entry> batchnorm_entries();  ///< 2.2, 2.3 (tools/derive/batchnorm_records.cpp)
-std::vector<entry> mlp_entries();        ///< 3.1, 3.2 (tools/derive/mlp_records.cpp)
+// ---- the sections' records, where they are compiled: one TU each -------------------------------
+std::vector<entry> dropout_records();  ///< 1.2 - 1.5 (catalog/dropout.cpp)
+std::vector<entry> softmax_records();  ///< 3.1, the softmax layer (catalog/network.cpp)
+std::vector<entry> mlp_records();      ///< 3.1, 3.2, a network of two layers (catalog/network.cpp)
+// 2.2 and 2.3: derivations::batchnorm::records() (derivations/batchnorm_records.hpp)
 
 /// A backpropagation program (leibniz::backprop) printed step by step: the
 /// graph's definitions, each local derivative, each adjoint and the gradients.
@@ -54,11 +38,11 @@ struct program_listing {
 /// lines) as steps.
 std::vector<derivation_step> program_steps(std::string_view aligned);
 
-std::vector<program_listing> document_programs();  ///< 2.3 and 3.1/3.2 (tools/derive/programs_document.cpp)
+std::vector<program_listing> document_programs();  ///< 2.3 and 3.1/3.2 (catalog/programs_document.cpp)
 // models beyond the document (derivations/models.hpp), one TU each
-program_listing layer_norm_program();    ///< tools/derive/program_layer_norm.cpp
-program_listing residual_mlp_program();  ///< tools/derive/program_residual_mlp.cpp
-program_listing attention_program();     ///< tools/derive/program_attention.cpp
+program_listing layer_norm_program();    ///< catalog/program_layer_norm.cpp
+program_listing residual_mlp_program();  ///< catalog/program_residual_mlp.cpp
+program_listing attention_program();     ///< catalog/program_attention.cpp
 std::vector<program_listing> all_programs();
 
 /// A section of the reference document, and where its results come from.

@@ -13,14 +13,11 @@ using layout::display;
 using layout::escape_text;
 using layout::mixed_text;
 
-std::string verdict_macro(const std::string& v) {
-    if (v == "matches") return "\\vmatches";
-    if (v == "differs") return "\\vdiffers";
-    if (v == "undecided") return "\\vundecided";
-    return escape_text(v);
-}
+std::string verdict_macro(verdict v) { return std::string("\\v") + derivations::verdict_word(v); }
 
-std::string heading_of(const entry& e) { return mixed_text(e.heading.empty() ? e.rec.title : e.heading); }
+bool numeric(const entry& e) { return e.how == derivations::method::numeric; }
+
+std::string heading_of(const entry& e) { return mixed_text(e.heading.empty() ? e.title : e.heading); }
 
 /// What a reader needs before a section's results.
 const std::map<std::string, std::string, std::less<>>& introductions() {
@@ -79,22 +76,22 @@ void preamble(std::ostream& o) {
 
 void summary(std::ostream& o, const std::vector<entry>& entries) {
     std::map<std::string, int> count;
-    for (const entry& e : entries) ++count[e.rec.verdict];
+    for (const entry& e : entries) ++count[derivations::verdict_word(e.result)];
     o << "\\section*{Summary}\n\\addcontentsline{toc}{section}{Summary}\n";
     o << entries.size() << " results: " << count["matches"] << " \\vmatches, " << count["differs"] << " \\vdiffers, "
       << count["undecided"] << " \\vundecided.";
     std::string missing;
     for (const section_info& s : sections()) {
         bool any = false;
-        for (const entry& e : entries) any = any || e.rec.section == s.number;
+        for (const entry& e : entries) any = any || e.section == s.number;
         if (!any) missing += (missing.empty() ? "" : ", ") + std::string(s.number);
     }
     if (!missing.empty()) o << " Not integrated yet: section" << (missing.size() > 3 ? "s " : " ") << missing << ".";
     o << "\n\n\\begin{longtable}{@{}l p{11.3cm} l r@{}}\n\\toprule\nSec. & Result & Verdict & Page \\\\\n\\midrule\n"
          "\\endhead\n\\bottomrule\n\\endfoot\n";
     for (const entry& e : entries)
-        o << escape_text(e.rec.section) << " & " << heading_of(e) << " \\newline {\\footnotesize\\texttt{" << escape_text(e.name)
-          << "}} & " << verdict_macro(e.rec.verdict) << " & \\pageref{res:" << e.name << "} \\\\\n";
+        o << escape_text(e.section) << " & " << heading_of(e) << " \\newline {\\footnotesize\\texttt{" << escape_text(e.name)
+          << "}} & " << verdict_macro(e.result) << " & \\pageref{res:" << e.name << "} \\\\\n";
     o << "\\end{longtable}\n\n";
 }
 
@@ -112,22 +109,21 @@ void derivation(std::ostream& o, const entry& e) {
 }
 
 void result(std::ostream& o, const entry& e) {
-    const derivations::record& r = e.rec;
     o << "\\subsection*{" << heading_of(e) << "}\\label{res:" << e.name << "}\n";
-    o << "\\textbf{Verdict:} " << verdict_macro(r.verdict) << (e.numeric ? "{} (numeric check)" : "")
+    o << "\\textbf{Verdict:} " << verdict_macro(e.result) << (numeric(e) ? "{} (numeric check)" : "")
       << "\\hfill{\\footnotesize\\texttt{" << escape_text(e.name) << "}}\n\n";
-    o << "\\textbf{Assumptions:} " << (r.assumptions.empty() ? std::string("none") : mixed_text(r.assumptions)) << "\n\n";
-    if (!r.note.empty()) o << "\\textbf{" << (e.numeric ? "Result" : "Note") << ":} " << mixed_text(r.note) << "\n\n";
+    o << "\\textbf{Assumptions:} " << (e.assumptions.empty() ? std::string("none") : mixed_text(e.assumptions)) << "\n\n";
+    if (!e.note.empty()) o << "\\textbf{" << (numeric(e) ? "Result" : "Note") << ":} " << mixed_text(e.note) << "\n\n";
     if (!e.steps.empty()) {
         derivation(o, e);
-    } else if (e.numeric) {
-        o << "\\textbf{Check:} " << mixed_text(r.engine_latex) << "\n\n";
+    } else if (numeric(e)) {
+        o << "\\textbf{Check:} " << mixed_text(e.engine_latex) << "\n\n";
     } else {
-        o << "\\textbf{Engine:}\n" << display({{e.quantity, r.engine_latex}}) << "\n";
+        o << "\\textbf{Engine:}\n" << display({{e.quantity, e.engine_latex}}) << "\n";
     }
-    if (!e.engine_matrix.empty()) o << "\\textbf{Engine, in matrix notation:}\n" << display({{e.quantity, e.engine_matrix}}) << "\n";
-    o << "\\textbf{Document:}\n" << display({{e.quantity, r.document_latex}}) << "\n";
-    if (!r.difference_latex.empty()) o << "\\textbf{Engine $-$ document:}\n" << display({{"", r.difference_latex}}) << "\n";
+    if (!e.matrix_latex.empty()) o << "\\textbf{Engine, in matrix notation:}\n" << display({{e.quantity, e.matrix_latex}}) << "\n";
+    o << "\\textbf{Document:}\n" << display({{e.quantity, e.document_latex}}) << "\n";
+    if (!e.difference_latex.empty()) o << "\\textbf{Engine $-$ document:}\n" << display({{"", e.difference_latex}}) << "\n";
 }
 
 }  // namespace
@@ -159,7 +155,7 @@ void write_report(std::ostream& o, const std::vector<entry>& entries, const std:
         if (intro != introductions().end()) o << intro->second << "\n\n";
         bool any = false;
         for (const entry& e : entries) {
-            if (e.rec.section != s.number) continue;
+            if (e.section != s.number) continue;
             any = true;
             result(o, e);
         }
@@ -186,10 +182,10 @@ void write_formulas(std::ostream& o, const std::vector<entry>& entries) {
     };
     for (const entry& e : entries) {
         formula(e, "quantity", e.quantity);
-        formula(e, "document", e.rec.document_latex);
-        if (!e.numeric) formula(e, "engine", e.rec.engine_latex);
-        formula(e, "difference", e.rec.difference_latex);
-        formula(e, "engine matrix", e.engine_matrix);
+        formula(e, "document", e.document_latex);
+        if (!numeric(e)) formula(e, "engine", e.engine_latex);
+        formula(e, "difference", e.difference_latex);
+        formula(e, "engine matrix", e.matrix_latex);
         for (std::size_t i = 0; i != e.steps.size(); ++i) {
             std::string field = "step " + std::to_string(i + 1);
             formula(e, field + " lhs", e.steps[i].lhs);

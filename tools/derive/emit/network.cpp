@@ -9,7 +9,7 @@
 #include <derivations/softmax.hpp>
 #include <leibniz/emit.hpp>
 
-#include "catalog.hpp"
+#include "derive/catalog/catalog.hpp"
 #include "emitters.hpp"
 
 namespace leibniz::derive {

@@ -3,7 +3,7 @@
 #include <ostream>
 #include <vector>
 
-#include "catalog.hpp"
+#include "derive/catalog/catalog.hpp"
 
 namespace leibniz::derive {
 

@@ -1,6 +1,9 @@
 // The catalog: sections of the reference document and every family's entries.
 #include "catalog.hpp"
-#include "emitters.hpp"
+
+#include <derivations/batchnorm_records.hpp>
+
+#include "derive/emit/emitters.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -54,11 +57,21 @@ std::vector<program_listing> all_programs() {
 
 std::vector<entry> all_entries() {
     std::vector<entry> out;
-    for (auto family : {dropout_entries, batchnorm_entries, mlp_entries})
-        for (entry& e : family()) out.push_back(std::move(e));
+    auto add = [&](std::string_view family, std::vector<entry> records) {
+        std::vector<entry> named;
+        for (entry& e : records) {
+            if (e.name.empty()) e.name = numbered_name(family, e.section, e.title, named);
+            named.push_back(std::move(e));
+        }
+        for (entry& e : named) out.push_back(std::move(e));
+    };
+    add("dropout", dropout_records());
+    add("bn", derivations::batchnorm::records());
+    add("softmax", softmax_records());
+    add("mlp", mlp_records());
     auto rank = [](const entry& e) {
         const auto& s = sections();
-        auto it = std::find_if(s.begin(), s.end(), [&](const section_info& x) { return x.number == e.rec.section; });
+        auto it = std::find_if(s.begin(), s.end(), [&](const section_info& x) { return x.number == e.section; });
         return it - s.begin();
     };
     std::stable_sort(out.begin(), out.end(), [&](const entry& a, const entry& b) { return rank(a) < rank(b); });
@@ -109,7 +122,7 @@ std::string slug(std::string_view title) {
 std::string numbered_name(std::string_view family, std::string_view section, std::string_view title,
                           const std::vector<entry>& so_far) {
     int n = 1;
-    for (const entry& e : so_far) n += e.rec.section == section && e.name.starts_with(std::string(family) + ".") ? 1 : 0;
+    for (const entry& e : so_far) n += e.section == section && e.name.starts_with(std::string(family) + ".") ? 1 : 0;
     char num[16];
     std::snprintf(num, sizeof num, "%02d", n);
     return std::string(family) + "." + std::string(section) + "." + num + "-" + slug(title);

@@ -1,16 +1,16 @@
-// Shared by the batch-norm record TUs: readings, entry construction, and the
-// engine-built chain-rule derivation of a 2.3 problem.
+// The parts of batchnorm_records.hpp's records(), one translation unit each
+// (derivations/batchnorm/*.cpp: each takes up to 1.5 GiB to compile with
+// g++), and what they share: the readings, the records' construction and
+// the engine-built chain-rule derivation of a 2.3 problem.
 #pragma once
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <derivations/batchnorm.hpp>
-#include <derivations/record.hpp>
+#include "../batchnorm.hpp"
+#include "../record.hpp"
 
-#include "catalog.hpp"
-
-namespace leibniz::derive::batchnorm_detail {
+namespace leibniz::derivations::batchnorm::parts {
 
 namespace bn = leibniz::derivations::batchnorm;
 
@@ -33,44 +33,29 @@ struct reading_info<bn::outside> {
     static constexpr const char* tex = "$\\hat{Y}$ with $\\sqrt{\\mathbf{v}_l} + \\epsilon$";
 };
 
+/// Why the assumptions bn::centered and bn::variance_identity hold.
+inline const std::string by_m = "the definition of $\\mathbf{m}$";
+inline const std::string by_v = "the definition of $\\mathbf{v}$";
+/// bn::centered as the headings of the results compared under it state it,
+/// in the document's short form (their assumptions print it from the option).
 inline constexpr const char* centered_tex = "$\\sum_i (Y_{il} - \\mathbf{m}_l) = 0$ (the definition of $\\mathbf{m}$)";
-inline constexpr const char* variance_tex = "$\\sum_i (Y_{il} - \\mathbf{m}_l)^2 = B \\mathbf{v}_l$ (the definition of $\\mathbf{v}$)";
 
 template <class E>
 std::string tex(E) {
     return std::string(latex<bn::style>(E{}).view());
 }
 
-/// What an entry says, apart from the formulas.
-struct about {
-    std::string name, section, title, heading, quantity, assumptions, note;
-};
-
-/// An entry comparing the engine's `e` with the document's `doc` under `opts`.
+/// The record comparing the engine's `e` with the document's `doc` under `opts`.
 template <class E, class D, class... Opts>
-entry make_entry(about a, E e, D doc, Opts... opts) {
-    entry out;
-    out.name = std::move(a.name);
-    out.heading = std::move(a.heading);
-    out.quantity = std::move(a.quantity);
-    out.rec = derivations::make_record<bn::style>(std::move(a.section), std::move(a.title), e, doc, std::move(a.assumptions),
-                                                  std::move(a.note), opts...);
-    return out;
+record make(about a, E e, D doc, Opts... opts) {
+    return make_record<bn::style>(std::move(a), e, doc, opts...);
 }
 
-/// make_entry without engine − document, which the caller computes in a TU
-/// of its own where one TU for both would need too much memory.
+/// make without engine − document, which the caller computes in a TU of
+/// its own where one TU for both would need too much memory.
 template <class E, class D, class... Opts>
-entry make_entry_apart(about a, E, D, Opts...) {
-    constexpr verdict v = dsl::verdict_of<E, D, Opts...>::value;
-    entry out;
-    out.name = std::move(a.name);
-    out.heading = std::move(a.heading);
-    out.quantity = std::move(a.quantity);
-    out.rec = derivations::record{std::move(a.section),     std::move(a.title),        tex(D{}),
-                                  tex(E{}),                 derivations::verdict_word(v), "",
-                                  std::move(a.assumptions), std::move(a.note)};
-    return out;
+record make_apart(about a, E e, D doc, Opts... opts) {
+    return make_record_apart<bn::style>(std::move(a), e, doc, opts...);
 }
 
 /// The derivation of ∂ℓ/∂x for one reading R, every line computed by the engine:
@@ -101,15 +86,15 @@ std::vector<derivation_step> chain_steps(X, Local, Final, Opts...) {
     };
 }
 
-// The parts, one TU each (tools/derive/batchnorm_*.cpp), in report order.
-void add_statistics(std::vector<entry>& out);   // 2.2
-void add_gamma_beta(std::vector<entry>& out);   // Problems 1, 2
-void add_mean(std::vector<entry>& out);         // Problem 3
-void add_variance(std::vector<entry>& out);     // Problem 4
-void add_input_inside(std::vector<entry>& out); // Problem 5, sqrt(v + ε)
-void add_input_raw(std::vector<entry>& out);    // Problem 5, sqrt(v + ε), no assumption; ∂Ŷ/∂Y
-void add_input_outside(std::vector<entry>& out);// Problem 5, sqrt(v) + ε
-std::string input_outside_difference();         // its engine − document
-void add_local(std::vector<entry>& out);        // dm/dY, dv/dY
+// The parts, one TU each (derivations/batchnorm/*.cpp), in report order.
+void add_statistics(std::vector<record>& out);   // 2.2
+void add_gamma_beta(std::vector<record>& out);   // Problems 1, 2
+void add_mean(std::vector<record>& out);         // Problem 3
+void add_variance(std::vector<record>& out);     // Problem 4
+void add_input_inside(std::vector<record>& out); // Problem 5, sqrt(v + ε)
+void add_input_raw(std::vector<record>& out);    // Problem 5, sqrt(v + ε), no assumption; ∂Ŷ/∂Y
+void add_input_outside(std::vector<record>& out);// Problem 5, sqrt(v) + ε
+std::string input_outside_difference();          // its engine − document
+void add_local(std::vector<record>& out);        // dm/dY, dv/dY
 
-}  // namespace leibniz::derive::batchnorm_detail
+}  // namespace leibniz::derivations::batchnorm::parts

@@ -1,15 +1,15 @@
 // Code emission for leibniz-derive, batch norm (2.3): the gradients of ℓ
 // with respect to γ, β and the intermediates m and v, for both placements
 // of ε, as standalone C++ (--lang cpp) or CUDA (--lang cuda); ∂ℓ/∂Y is in
-// emit_batchnorm_input.cpp (each is a few seconds of compile-time work).
-// The families' tables are joined by emitter_for (tools/derive/catalog.hpp).
+// batchnorm_input.cpp (each is a few seconds of compile-time work).
+// The families' tables are joined by emitter_for (emit/emitters.hpp).
 #include <string>
 #include <string_view>
 
 #include <derivations/batchnorm.hpp>
 #include <leibniz/emit.hpp>
 
-#include "catalog.hpp"
+#include "derive/catalog/catalog.hpp"
 #include "emitters.hpp"
 
 namespace leibniz::derive {

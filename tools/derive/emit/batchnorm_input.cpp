@@ -6,7 +6,7 @@
 #include <derivations/batchnorm.hpp>
 #include <leibniz/emit.hpp>
 
-#include "catalog.hpp"
+#include "derive/catalog/catalog.hpp"
 #include "emitters.hpp"
 
 namespace leibniz::derive {

@@ -137,23 +137,18 @@ struct builder {
     }
 
     constexpr void check_bindings() {
-        for (int b = 0; b != nb; ++b) {
-            const binding_desc& x = binds[b];
-            std::string_view nm = x.tag.name_view();
-            if (x.tag.kind == tag_kind::none) return fail(issue::not_bindable, nm);
-            for (int c = 0; c != b; ++c)
-                if (binds[c].tag.name_view() == nm) return fail(issue::bound_twice, nm);
-            switch (x.tag.kind) {
-                case tag_kind::extent:
-                    if (!x.integral) return fail(issue::extent_needs_integer, nm);
-                    break;
-                case tag_kind::index: return fail(issue::index_bound, nm);
-                case tag_kind::tensor:
-                    if (!x.is_view || x.view_rank != x.tag.rank) return fail(issue::tensor_needs_view, nm);
-                    break;
-                default:
-                    if (!x.arithmetic) return fail(issue::scalar_needs_number, nm);
-            }
+        binding_verdict v = eval::check_bindings(binds, nb, false);
+        if (v.what == binding_problem::none) return;
+        std::string_view nm = binds[v.binding].tag.name_view();
+        switch (v.what) {
+            case binding_problem::none: return;
+            case binding_problem::not_bindable: return fail(issue::not_bindable, nm);
+            case binding_problem::bound_twice: return fail(issue::bound_twice, nm);
+            case binding_problem::scalar_needs_number: return fail(issue::scalar_needs_number, nm);
+            case binding_problem::tensor_needs_view: return fail(issue::tensor_needs_view, nm);
+            case binding_problem::extent_needs_integer: return fail(issue::extent_needs_integer, nm);
+            case binding_problem::index_needs_integer:
+            case binding_problem::index_bound: return fail(issue::index_bound, nm);
         }
     }
 

@@ -121,6 +121,51 @@ constexpr binding_desc describe() {
     return b;
 }
 
+/// What can be wrong with the bindings themselves, before the expression is
+/// looked at.
+enum class binding_problem : unsigned char {
+    none,
+    not_bindable,          ///< a key that is not a symbol, tensor, extent or index
+    bound_twice,           ///< two bindings with the same name
+    scalar_needs_number,   ///< a scalar bound to something other than a number
+    tensor_needs_view,     ///< a tensor bound to something other than a view of its rank
+    extent_needs_integer,  ///< B = 1.5
+    index_needs_integer,   ///< k = 1.5
+    index_bound            ///< k = 1 where every index value is computed (evaluate_into)
+};
+struct binding_verdict {
+    binding_problem what = binding_problem::none;
+    int binding = -1;  ///< the first binding at fault
+};
+
+/// The one analysis of a list of bindings that evaluate and evaluate_into
+/// share. `index_values`: whether an index may be given a value (evaluate
+/// at a point) or not (evaluate_into computes every value).
+constexpr binding_verdict check_bindings(const binding_desc* binds, int nb, bool index_values) {
+    for (int b = 0; b != nb; ++b) {
+        const binding_desc& d = binds[b];
+        auto at = [b](binding_problem p) { return binding_verdict{p, b}; };
+        if (d.tag.kind == tag_kind::none) return at(binding_problem::not_bindable);
+        for (int c = 0; c != b; ++c)
+            if (binds[c].tag.name_view() == d.tag.name_view()) return at(binding_problem::bound_twice);
+        switch (d.tag.kind) {
+            case tag_kind::extent:
+                if (!d.integral) return at(binding_problem::extent_needs_integer);
+                break;
+            case tag_kind::index:
+                if (!index_values) return at(binding_problem::index_bound);
+                if (!d.integral) return at(binding_problem::index_needs_integer);
+                break;
+            case tag_kind::tensor:
+                if (!d.is_view || d.view_rank != d.tag.rank) return at(binding_problem::tensor_needs_view);
+                break;
+            default:
+                if (!d.arithmetic) return at(binding_problem::scalar_needs_number);
+        }
+    }
+    return {};
+}
+
 template <class P>
 inline constexpr bool is_index_binding = pair_info<P>::is_pair && tag_info<typename pair_info<P>::tag>::value.kind == tag_kind::index &&
                                          std::is_integral_v<typename pair_info<P>::value>;

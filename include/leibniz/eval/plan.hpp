@@ -103,24 +103,16 @@ struct analyzer {
     }
 
     constexpr void check_bindings() {
-        for (int b = 0; b != nb; ++b) {
-            const binding_desc& d = binds[b];
-            if (d.tag.kind == tag_kind::none) return fail(problem::not_bindable, -1, b);
-            for (int c = 0; c != b; ++c)
-                if (binds[c].tag.name_view() == d.tag.name_view()) return fail(problem::bound_twice, -1, b);
-            switch (d.tag.kind) {
-                case tag_kind::extent:
-                    if (!d.integral) return fail(problem::extent_needs_integer, -1, b);
-                    break;
-                case tag_kind::index:
-                    if (!d.integral) return fail(problem::index_needs_integer, -1, b);
-                    break;
-                case tag_kind::tensor:
-                    if (!d.is_view || d.view_rank != d.tag.rank) return fail(problem::tensor_needs_view, -1, b);
-                    break;
-                default:
-                    if (!d.arithmetic) return fail(problem::scalar_needs_number, -1, b);
-            }
+        binding_verdict v = eval::check_bindings(binds, nb, true);
+        switch (v.what) {
+            case binding_problem::none: return;
+            case binding_problem::not_bindable: return fail(problem::not_bindable, -1, v.binding);
+            case binding_problem::bound_twice: return fail(problem::bound_twice, -1, v.binding);
+            case binding_problem::scalar_needs_number: return fail(problem::scalar_needs_number, -1, v.binding);
+            case binding_problem::tensor_needs_view: return fail(problem::tensor_needs_view, -1, v.binding);
+            case binding_problem::extent_needs_integer: return fail(problem::extent_needs_integer, -1, v.binding);
+            case binding_problem::index_needs_integer:
+            case binding_problem::index_bound: return fail(problem::index_needs_integer, -1, v.binding);
         }
     }
 

@@ -25,7 +25,7 @@ inline constexpr auto t = index<"t">(M);
 inline constexpr auto Y = tensor<"Y">(B, M);
 inline constexpr auto gamma = tensor<"gamma", "\\gamma">(M);
 inline constexpr auto beta = tensor<"beta", "\\beta">(M);
-inline constexpr auto eps = symbol<"epsilon", "\\epsilon", 5>();
+inline constexpr auto eps = positive(symbol<"epsilon", "\\epsilon", 5>());
 /// The upstream gradient ∂ℓ/∂H, opaque.
 inline constexpr auto dH = tensor<"dl_dH", "\\frac{\\partial \\ell}{\\partial H_{#}}", -10>(B, M);
 

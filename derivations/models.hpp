@@ -26,7 +26,7 @@ inline constexpr auto e = index<"e">(D);
 inline constexpr auto f = index<"f">(F);
 inline constexpr auto g = index<"g">(F);
 
-inline constexpr auto eps = symbol<"epsilon", "\\epsilon", 5>();
+inline constexpr auto eps = positive(symbol<"epsilon", "\\epsilon", 5>());
 inline constexpr auto X = tensor<"X">(T, D);
 inline constexpr auto G = tensor<"G", "\\frac{\\partial \\ell}{\\partial O_{#}}", -10>(T, D);
 

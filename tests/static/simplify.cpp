@@ -81,7 +81,7 @@ static_assert(latex(simplify((a * b) * (a * b) * (a * b))) == "a^{3} b^{3}");
 static_assert(latex(simplify(pow<2>(2_c * x))) == "4 x^{2}");
 static_assert(latex(simplify(pow<2>(-x))) == "x^{2}");
 static_assert(latex(simplify(pow<-2>(x * y))) == "\\frac{1}{x^{2} y^{2}}");
-static_assert(latex(simplify(sqrt(x * y))) == "\\sqrt{x} \\sqrt{y}");
+static_assert(latex(simplify(sqrt(x * y))) == "\\sqrt{x y}");
 static_assert(latex(simplify(pow<3, 2>(4_c * x))) == "8 x^{\\frac{3}{2}}");
 static_assert(latex(simplify(pow<2>(x * y) / (x * x))) == "y^{2}");
 static_assert(law_holds(pow<3, 2>(4_c * x * y)));
@@ -160,3 +160,31 @@ static_assert(latex(simplify(sum(j, W(i, j) * v(j)) + sum(i, W(i, i) * v(i)) + s
 static_assert(latex(simplify(sum(i, sum(j, W(i, j) * v(j))))) == "\\sum_{i=1}^{N} \\sum_{j=1}^{N} W_{ij} v_{j}");
 static_assert(law_holds(sum(j, W(i, j) * v(j)) + sum(i, W(i, i) * v(i))));
 }  // namespace bound
+
+// ---- signs: rewrites true wherever the original is defined -----------------------------------------
+namespace signs {
+constexpr auto v = symbol<"v">();
+constexpr auto u = symbol<"u">();
+constexpr auto p = positive(symbol<"p">());
+constexpr auto q = nonnegative(symbol<"q">());
+// nothing is assumed of a plain symbol: sqrt(u^2) = |u|, not u
+static_assert(latex(simplify(sqrt(u * u))) == "|u|");
+static_assert(!equivalent(sqrt(u * u), u));
+static_assert(compare(sqrt(u * u), u) == verdict::differs);  // u < 0 at a witness point
+static_assert(latex(simplify(pow<3, 2>(u * u))) == "|u|^{3}");
+static_assert(latex(simplify(pow<1, 2>(pow<4>(u)))) == "u^{2}");  // |u|^2 = u^2
+static_assert(latex(simplify(pow<2>(sqrt(u)))) == "u");          // integer outer power: always true
+static_assert(latex(simplify(pow<2>(sqrt(u * v)))) == "u v");
+static_assert(latex(simplify(sqrt(4_c * u * u * v))) == "2 \\sqrt{v} |u|");
+// derivatives through them: d sqrt(u^2) = sign(u), d (u^2)^(3/2) = 3 u |u|
+static_assert(latex(d(sqrt(u * u), u)) == "\\operatorname{sign}(u)");
+static_assert(latex(d(pow<3, 2>(u * u), u)) == "3 u |u|");
+// declared signs: positive and nonnegative symbols come out of |.| and roots
+static_assert(latex(simplify(sqrt(p * p))) == "p");
+static_assert(latex(simplify(abs(q * u * u))) == "q u^{2}");
+static_assert(latex(simplify(sqrt(p * q * u))) == "\\sqrt{p} \\sqrt{q} \\sqrt{u}");
+static_assert(equivalent(sqrt(p * p), p));
+// known nonnegative by form: exp, even powers, extents, sums of squares
+static_assert(latex(simplify(sqrt(exp(u) * v * v))) == "\\exp(\\frac{1}{2} u) |v|");
+static_assert(law_holds(sqrt(u * u * v * v)));
+}  // namespace signs

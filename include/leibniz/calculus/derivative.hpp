@@ -66,9 +66,7 @@ constexpr term instantiate(context& c, const term& t, const term& x) {
 template <class Choice>
 constexpr term inline_where(context& c, const term& t, const Choice& chosen) {
     if (t.kind == op::sym && c.at(t.id).def >= 0 && chosen(c, t.id)) return inline_where(c, instantiate(c, t, num(0)), chosen);
-    term out = t;
-    for (term& k : out.kids) k = inline_where(c, k, chosen);
-    return out;
+    return map_kids(t, [&](const term& k) { return inline_where(c, k, chosen); });
 }
 
 /// t with every intermediate replaced by its definition.

@@ -27,7 +27,7 @@ struct expr;
 namespace dsl {
 
 // ---- terminal tags -----------------------------------------------------------------
-template <fixed_string Name, fixed_string Latex, int Prio>
+template <fixed_string Name, fixed_string Latex, int Prio, ir::sign_known Sign = ir::sign_known::unknown>
 struct scalar_tag {};
 template <long long N, long long D>
 struct constant_tag {};
@@ -95,8 +95,8 @@ using terminal_tag_t = element_t<E, 0>;
 
 template <class T>
 struct is_symbol_tag : std::false_type {};
-template <fixed_string N, fixed_string L, int P>
-struct is_symbol_tag<scalar_tag<N, L, P>> : std::true_type {};
+template <fixed_string N, fixed_string L, int P, ir::sign_known S>
+struct is_symbol_tag<scalar_tag<N, L, P, S>> : std::true_type {};
 template <fixed_string N, fixed_string L, int P, class... X>
 struct is_symbol_tag<tensor_tag<N, L, P, X...>> : std::true_type {};
 template <fixed_string N, fixed_string L, int P, class D, class... X>
@@ -269,6 +269,47 @@ constexpr auto operator+(E e) {
 template <fixed_string Name, fixed_string Latex = Name, int Prio = 0>
 constexpr auto symbol() {
     return dsl::terminal<dsl::scalar_tag<Name, Latex, Prio>>();
+}
+
+namespace dsl {
+template <class Tag, ir::sign_known Sign>
+struct signed_as {
+    using type = Tag;
+};
+template <fixed_string N, fixed_string L, int P, ir::sign_known S, ir::sign_known Sign>
+struct signed_as<scalar_tag<N, L, P, S>, Sign> {
+    using type = scalar_tag<N, L, P, Sign>;
+};
+template <class T>
+struct is_scalar_tag : std::false_type {};
+template <fixed_string N, fixed_string L, int P, ir::sign_known S>
+struct is_scalar_tag<scalar_tag<N, L, P, S>> : std::true_type {};
+template <class E>
+constexpr bool is_scalar_symbol() {
+    if constexpr (is_expr<E>::value && is_terminal_v<E>) return is_scalar_tag<terminal_tag_t<E>>::value;
+    else return false;
+}
+template <ir::sign_known Sign, class E>
+constexpr auto with_sign(E e) {
+    static_assert(is_scalar_symbol<E>(),
+                  "leibniz::positive / leibniz::nonnegative: declare a scalar symbol, as positive(symbol<\"epsilon\">())");
+    if constexpr (is_scalar_symbol<E>()) return terminal<typename signed_as<terminal_tag_t<E>, Sign>::type>();
+    else return e;
+}
+}  // namespace dsl
+
+/// A symbol known to be positive, `positive(symbol<"epsilon", "\\epsilon">())`:
+/// the simplifier may then take it out of |.| and out of fractional powers
+/// ((eps x^2)^(1/2) = eps^(1/2) |x|), and the numeric witness gives it positive
+/// values only. Without it nothing is assumed of a symbol's sign.
+template <class E>
+constexpr auto positive(E e) {
+    return dsl::with_sign<ir::sign_known::positive>(e);
+}
+/// A symbol known to be nonnegative (see positive).
+template <class E>
+constexpr auto nonnegative(E e) {
+    return dsl::with_sign<ir::sign_known::nonnegative>(e);
 }
 
 /// A rational constant p/q.

@@ -13,14 +13,15 @@ struct frozen;
 template <class Tag>
 struct intern_tag;
 
-template <fixed_string Name, fixed_string Latex, int Prio>
-struct intern_tag<scalar_tag<Name, Latex, Prio>> {
+template <fixed_string Name, fixed_string Latex, int Prio, ir::sign_known Sign>
+struct intern_tag<scalar_tag<Name, Latex, Prio, Sign>> {
     static constexpr int go(ir::context& c) {
         ir::sym_entry e;
         detail::copy_name(e.name, Name.view());
         detail::copy_name(e.latex, Latex.view());
         e.kind = ir::sym_kind::scalar;
         e.prio = Prio;
+        e.sign = Sign;
         return c.intern(e);
     }
 };

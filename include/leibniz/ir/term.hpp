@@ -43,6 +43,14 @@ enum class random_law : unsigned char {
     bernoulli_keep    ///< 1 with probability 1 - p, else 0; sym_entry::dep is p
 };
 
+/// What is known of a symbol's sign (declared with leibniz::positive or
+/// leibniz::nonnegative); extents are always positive.
+enum class sign_known : unsigned char {
+    unknown,      ///< any real value
+    nonnegative,  ///< >= 0
+    positive      ///< > 0
+};
+
 struct sym_entry {
     char name[32]{};
     char latex[96]{};
@@ -56,6 +64,7 @@ struct sym_entry {
     int grad = -1;               ///< loss: the tensor holding its gradient
     random_law law = random_law::none;  ///< random variables: their distribution
     int adjoint_of = -1;         ///< an adjoint ∂f/∂Z (an intermediate): Z's symbol
+    sign_known sign = sign_known::unknown;  ///< scalars and tensors: what is declared of their sign
 
     constexpr std::string_view name_view() const { return detail::name_view(name); }
     constexpr std::string_view latex_view() const { return detail::name_view(latex); }
@@ -135,7 +144,8 @@ struct context {
         int found = find(e.name_view());
         if (found >= 0) {
             const sym_entry& old = at(found);
-            if (old.latex_view() != e.latex_view() || old.kind != e.kind || old.rank != e.rank || old.law != e.law)
+            if (old.latex_view() != e.latex_view() || old.kind != e.kind || old.rank != e.rank || old.law != e.law ||
+                old.sign != e.sign)
                 leibniz_error_symbol_declared_twice_with_different_spellings();
             return found;
         }
@@ -290,6 +300,16 @@ constexpr void partition_terms(std::vector<term>&& all, const Pred& holds, std::
         else
             no.push_back(std::move(t));
     }
+}
+
+/// t with f applied to each of its kids. Built kid by kid: copying t and then
+/// overwriting its kids would copy every subtree once per level above it.
+template <class F>
+constexpr term map_kids(const term& t, const F& f) {
+    term out{t.kind, t.value, t.id, {}};
+    out.kids.reserve(t.kids.size());
+    for (const term& k : t.kids) out.kids.push_back(f(k));
+    return out;
 }
 
 /// Rename the free index `from` to `to` (bound occurrences are left alone).

@@ -156,9 +156,7 @@ struct planner {
                 if (same_set(ir::free_indices(k), all)) out.kids.push_back(hoistless(k, all));
             return out;
         }
-        term out = t;
-        for (term& k : out.kids) k = hoistless(k, all);
-        return out;
+        return ir::map_kids(t, [&](const term& k) { return hoistless(k, all); });
     }
 
     // ---- softmax: the shift by the maximum (the shapes are recognised in plan/softmax.hpp) -------------------

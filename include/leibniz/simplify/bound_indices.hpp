@@ -39,9 +39,7 @@ constexpr term rename(context& c, const term& t, const std::vector<int>& free, s
         scope.pop_back();
         return sum(to, std::move(body));
     }
-    term out = t;
-    for (term& k : out.kids) k = rename(c, k, free, scope, taken);
-    return out;
+    return map_kids(t, [&](const term& k) { return rename(c, k, free, scope, taken); });
 }
 }  // namespace detail_bound
 

@@ -68,9 +68,7 @@ constexpr term expand(context& c, const term& t) {
         case op::sym:
         case op::delta: return simplify(c, t);
         default: {
-            term out = t;
-            for (term& k : out.kids) k = expand(c, k);
-            return simplify(c, out);
+            return simplify(c, map_kids(t, [&](const term& k) { return expand(c, k); }));
         }
     }
 }

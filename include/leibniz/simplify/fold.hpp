@@ -316,9 +316,7 @@ constexpr term fold_term(context& c, const term& t, const std::vector<fold_patte
         case op::pow:
         case op::exp: return fold_factors(c, {t}, pats, folds);
         default: {
-            term out = t;
-            for (term& k : out.kids) k = fold_term(c, k, pats, folds);
-            return out;
+            return map_kids(t, [&](const term& k) { return fold_term(c, k, pats, folds); });
         }
     }
 }

@@ -1,10 +1,12 @@
 // Numeric evaluation during constant evaluation: a second witness for
-// `equivalent`. Symbols get deterministic pseudo-random values in [0.5, 1.5]
-// (positive, matching simplify's positivity convention), extents small
-// integers, and the two formulas are compared at several such points.
+// `equivalent`. Symbols get deterministic pseudo-random values in [0.5, 1.5],
+// and at some points in -[0.5, 1.5] too where their sign is not known
+// (ir/sign.hpp), extents small integers, and the two formulas are compared at
+// several such points.
 #pragma once
 #include <leibniz/ir/cmath.hpp>
 #include <leibniz/ir/ops.hpp>
+#include <leibniz/ir/sign.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz::ir {
@@ -21,6 +23,8 @@ struct numeric_memo {
 struct numeric_point {
     unsigned long long seed;
     std::vector<int> index_ids, index_values;
+    /// symbols whose sign is not known may take negative values here
+    bool mixed_signs = false;
     std::vector<numeric_memo> memo{};
     /// set when a value leaves the real domain (log of a non-positive value,
     /// a fractional power of a negative one, overflow): the point is not used
@@ -98,7 +102,9 @@ constexpr double numeric_value(const context& c, const term& t, numeric_point& p
             }
             unsigned long long h = name_hash(e.name_view(), p.seed);
             for (const term& k : t.kids) h = mix(h, static_cast<unsigned long long>(index_value(p, k.id)));
-            return 0.5 + double(h % 1000003ULL) / 1000003.0;
+            double v = 0.5 + double(h % 1000003ULL) / 1000003.0;
+            if (p.mixed_signs && !nonnegative_symbol(e) && (mix(h, 0x5eedULL) & 1) != 0) v = -v;
+            return v;
         }
         case op::add: {
             double s = 0;
@@ -151,8 +157,10 @@ constexpr double numeric_value(const context& c, const term& t, numeric_point& p
 }
 
 /// Whether a and b agree at `points` pseudo-random points (relative 1e-9),
-/// free indices ranging over their extents.
-constexpr bool numerically_equal(const context& c, const term& a, const term& b, int points = 4) {
+/// free indices ranging over their extents; the last `mixed` of them give
+/// symbols of unknown sign either sign (points where either side leaves the
+/// real domain do not count).
+constexpr bool numerically_equal(const context& c, const term& a, const term& b, int points = 5, int mixed = 2) {
     std::vector<int> free = free_indices(a);
     for (int f : free_indices(b)) {
         bool have = false;
@@ -161,6 +169,7 @@ constexpr bool numerically_equal(const context& c, const term& a, const term& b,
     }
     for (int n = 0; n < points; ++n) {
         numeric_point p{0x1234567ULL + 7919ULL * static_cast<unsigned long long>(n), {}, {}};
+        p.mixed_signs = n >= points - mixed;
         for (int f : free) {
             int ext = extent_value(c, c.extent_of(f), p.seed);
             p.index_ids.push_back(f);

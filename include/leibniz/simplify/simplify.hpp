@@ -3,11 +3,15 @@
 // Kronecker deltas contracted, sums split and their constant factors pulled
 // out, and everything put in the order of ir/term_order.hpp.
 //
-// Bases of non-integer powers are taken to be positive, so that
-// (a b)^r = a^r b^r and (a^p)^q = a^(pq); gradient formulas need this.
+// Powers are merged only where that is true wherever the original is
+// defined: (a^p)^q = a^(pq) for an integer q or a base known nonnegative
+// (ir/sign.hpp), (x^2)^(1/2) = |x| otherwise; (a b)^r = a^r b^r for an
+// integer r, and for a fractional r only the factors known nonnegative are
+// taken out ((4 x^2 y)^(1/2) = 2 |x| y^(1/2), (x y)^(1/2) stays).
 #pragma once
 #include <leibniz/ir/term_order.hpp>
 #include <leibniz/ir/ops.hpp>
+#include <leibniz/ir/sign.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz::ir {
@@ -93,6 +97,7 @@ constexpr term combine_add(context& c, std::vector<term> in) {
 }
 
 constexpr term simplify_pow(context& c, term b, term e);
+constexpr term abs_of(context& c, term x);
 
 constexpr bool has_delta_factor(const term& t) {
     if (t.kind == op::delta) return true;
@@ -155,6 +160,16 @@ constexpr term combine_mul(context& c, std::vector<term> in) {
         }
     }
     if (coef.is_zero()) return num(0);
+    // x |x|^-1 = |x| x^-1 = sign(x)
+    for (std::size_t i = 0; i != bases.size(); ++i)
+        for (std::size_t j = 0; j != bases.size(); ++j)
+            if (bases[j].kind == op::abs && bases[j].kids[0] == bases[i] && expos[i].is_num() && expos[j].is_num() &&
+                expos[i].value.is_integer() && (expos[i].value.num == 1 || expos[i].value.num == -1) &&
+                (expos[i].value + expos[j].value).is_zero()) {
+                bases[i] = unary(op::sign, std::move(bases[i]));
+                expos[i] = num(1);
+                expos[j] = num(0);
+            }
     std::vector<term> factors;
     auto take = [&](term f) {
         if (f.is_num())
@@ -222,21 +237,35 @@ constexpr term simplify_pow(context& c, term b, term e) {
         // keep only the irrational part under the power: 8^(1/2) = 2 2^(1/2)
         return pow(std::move(b), std::move(e));
     }
+    bool integer = e.is_num() && e.value.is_integer();
     if (b.kind == op::pow) {  // (x^p)^q = x^(pq)
         term inner = std::move(b.kids[1]);
+        term x = std::move(b.kids[0]);
+        // (x^(2n))^q with a fractional q: x^(2n) = |x|^(2n), so |x|^(2nq)
+        if (!integer && inner.is_num() && inner.value.is_integer() && inner.value.num % 2 == 0 && !is_nonnegative(c, x))
+            x = abs_of(c, std::move(x));
         term ne;
         if (inner.is_num() && e.is_num())
             ne = num(inner.value * e.value);
         else
             ne = combine_mul(c, {std::move(inner), std::move(e)});
-        return simplify_pow(c, std::move(b.kids[0]), std::move(ne));
+        return simplify_pow(c, std::move(x), std::move(ne));
     }
-    if (b.kind == op::mul) {  // (x y)^r = x^r y^r
-        bool integer = e.is_num() && e.value.is_integer();
-        if (!integer && b.kids[0].is_num() && b.kids[0].value.is_negative())
-            return pow(std::move(b), std::move(e));
-        std::vector<term> parts;
-        for (term& f : b.kids) parts.push_back(simplify_pow(c, std::move(f), e));
+    if (b.kind == op::mul) {  // (x y)^r = x^r y^r for an integer r or factors known nonnegative
+        std::vector<term> parts, rest;
+        for (term& f : b.kids) {
+            if (integer || is_nonnegative(c, f))
+                parts.push_back(simplify_pow(c, std::move(f), e));
+            else
+                rest.push_back(std::move(f));
+        }
+        if (parts.empty()) return pow(make(op::mul, std::move(rest)), std::move(e));
+        if (rest.size() == 1) {
+            parts.push_back(simplify_pow(c, std::move(rest[0]), std::move(e)));
+        } else if (!rest.empty()) {
+            term r = make(op::mul, std::move(rest));
+            parts.push_back(pow(std::move(r), std::move(e)));
+        }
         return combine_mul(c, std::move(parts));
     }
     if (b.kind == op::exp) return unary(op::exp, combine_mul(c, {std::move(b.kids[0]), std::move(e)}));
@@ -329,6 +358,13 @@ constexpr term negated_term(context& c, term t) {
     return combine_add(c, std::move(parts));
 }
 
+/// |x| for a simplified x: x itself where x is known nonnegative.
+constexpr term abs_of(context& c, term x) {
+    if (is_nonnegative(c, x)) return x;
+    if (leads_negative(x)) x = negated_term(c, std::move(x));
+    return row(op::abs).fold(unary(op::abs, std::move(x)));
+}
+
 /// An elementwise function: its arguments simplified (and in order, for a
 /// commutative one), the sign taken out of an odd or even one (tanh(-x) =
 /// -tanh(x), |y - x| = |x - y|), then its row's rules (tanh(0) = 0, ...).
@@ -342,6 +378,7 @@ constexpr term simplify_function(context& c, const term& t) {
         f.kids[0] = negated_term(c, std::move(f.kids[0]));
         flip = r.symmetry == parity::odd;
     }
+    if (f.kind == op::abs && is_nonnegative(c, f.kids[0])) return std::move(f.kids[0]);
     term out = r.fold(std::move(f));
     if (flip) return combine_mul(c, {num(-1), std::move(out)});
     return out;

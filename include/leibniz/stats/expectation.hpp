@@ -14,6 +14,7 @@
 // irreducible term with free indices is an error).
 #pragma once
 #include <leibniz/calculus/derivative.hpp>
+#include <leibniz/ir/sign.hpp>
 #include <leibniz/print/latex.hpp>
 #include <leibniz/simplify/canonical.hpp>
 #include <leibniz/simplify/numeric_witness.hpp>
@@ -61,9 +62,7 @@ constexpr bool has_random(const context& c, const term& t) {
 /// variables).
 constexpr term inline_intermediates(context& c, const term& t) {
     if (t.kind == op::sym && c.at(t.id).def >= 0) return inline_intermediates(c, instantiate(c, t, num(0)));
-    term out = t;
-    for (term& k : out.kids) k = inline_intermediates(c, k);
-    return out;
+    return map_kids(t, [&](const term& k) { return inline_intermediates(c, k); });
 }
 
 /// The random variables a factor depends on: entries x(j), scalars z, or a
@@ -97,35 +96,9 @@ constexpr bool dependent(const context& c, const independence& ind, const distin
     return !d.holds(x, y);
 }
 
-/// Nonnegative by its form. Plain symbols are not assumed positive here:
-/// relu(s z) = s relu(z) would be wrong for s < 0, so only extents, π,
-/// even powers, square roots and the like qualify.
-constexpr bool is_nonnegative(const context& c, const term& t) {
-    switch (t.kind) {
-        case op::num: return !t.value.is_negative();
-        case op::sym: return c.at(t.id).kind == sym_kind::extent || is_pi(c.at(t.id));
-        case op::pow: {
-            const term& e = t.kids[1];
-            if (e.is_num() && e.value.is_integer() && e.value.num % 2 == 0) return true;
-            if (e.is_num() && !e.value.is_integer()) return true;  // a principal root, as simplify reads x^(p/q)
-            return is_nonnegative(c, t.kids[0]);
-        }
-        case op::add:
-        case op::mul:
-        case op::sum:
-            for (const term& k : t.kids)
-                if (!is_nonnegative(c, k)) return false;
-            return true;
-        case op::delta: return true;
-        default: return nonnegative_function(t.kind);  // exp, relu, step, σ, |x|, ... (the op table)
-    }
-}
-
 constexpr term substitute(const term& t, const term& what, const term& by) {
     if (t == what) return by;
-    term out = t;
-    for (term& k : out.kids) k = substitute(k, what, by);
-    return out;
+    return map_kids(t, [&](const term& k) { return substitute(k, what, by); });
 }
 
 // ---- one random variable ------------------------------------------------------------------

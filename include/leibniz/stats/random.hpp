@@ -44,8 +44,8 @@ struct intern_tag<random_tag<Name, Latex, Prio, Law, Param, X...>> {
 
 template <class T>
 struct is_plain_scalar_tag : std::false_type {};
-template <fixed_string N, fixed_string L, int P>
-struct is_plain_scalar_tag<scalar_tag<N, L, P>> : std::true_type {};
+template <fixed_string N, fixed_string L, int P, ir::sign_known S>
+struct is_plain_scalar_tag<scalar_tag<N, L, P, S>> : std::true_type {};
 
 template <class... X>
 constexpr bool extents_ok() {

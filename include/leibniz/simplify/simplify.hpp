@@ -6,13 +6,14 @@
 // Bases of non-integer powers are taken to be positive, so that
 // (a b)^r = a^r b^r and (a^p)^q = a^(pq); gradient formulas need this.
 #pragma once
+#include <leibniz/detail/error.hpp>
 #include <leibniz/ir/term_order.hpp>
 #include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
 namespace leibniz::ir {
 
-void leibniz_error_zero_to_a_negative_power();
+[[noreturn]] inline void leibniz_error_zero_to_a_negative_power() { ::leibniz::detail::fail("leibniz_error_zero_to_a_negative_power"); }
 
 constexpr term simplify(context& c, const term& t);
 constexpr term simplify_sum(context& c, int k, term body);

@@ -43,9 +43,11 @@ TEST_CASE("fuzz: derivatives, simplify, canonical forms and LaTeX on random expr
     fz::options opt;
     opt.strict = strict;
     fz::stats total;
-    for (std::uint64_t seed : {1u, 2u, 3u}) total.add(fz::run(seed, 250, opt));
+    // 400 cases: about 30,000 derivative checks, well under a second
+    // optimized, under 30 s with ASan+UBSan at -O0
+    for (std::uint64_t seed : {1u, 2u, 3u}) total.add(fz::run(seed, 100, opt));
     opt.depth = 4;
-    total.add(fz::run(4, 250, opt));
+    total.add(fz::run(4, 100, opt));
     print(total);
     CHECK(total.derivative_checks >= 5000);
     CHECK(total.simplify_checks >= 1000);

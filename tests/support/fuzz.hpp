@@ -3,8 +3,9 @@
 // tensor elements, sums, Kronecker deltas, the op table's functions and
 // named intermediates, and per expression
 //   - each derivative (ir::derivative, and the program of adjoints where it
-//     applies), simplified and not, against central finite differences of
-//     an evaluator written here (independent of the library's own);
+//     applies), simplified and not, and with the intermediates folded back
+//     (in_terms_of), against central finite differences of an evaluator
+//     written here (independent of the library's own);
 //   - simplify(e) against e;
 //   - canonical(e) against e, and two expressions whose canonical forms (or
 //     cleared difference) say they are equal against each other;
@@ -461,6 +462,7 @@ struct options {
 struct stats {
     long cases = 0, derivative_checks = 0, simplify_checks = 0, equivalence_checks = 0, latex_checks = 0;
     long skipped_points = 0, mismatches = 0, known = 0, errors = 0;
+    long undefined = 0;  ///< cases left out: no expression defined at any of their points
     std::vector<std::string> reports;       ///< one line per mismatch (up to max_reports)
     std::vector<std::string> known_reports; ///< one line per known mismatch (up to max_reports)
     void add(const stats& o) {
@@ -473,6 +475,7 @@ struct stats {
         mismatches += o.mismatches;
         known += o.known;
         errors += o.errors;
+        undefined += o.undefined;
         reports.insert(reports.end(), o.reports.begin(), o.reports.end());
         known_reports.insert(known_reports.end(), o.known_reports.begin(), o.known_reports.end());
     }
@@ -519,6 +522,8 @@ struct fuzz_case {
     std::vector<point> points;
     std::string current;  ///< the LaTeX of the expression being checked (for errors)
     std::string stage;    ///< what was being done to it
+    bool folding = false; ///< checking a result with the intermediates folded back
+    term definitions;     ///< u + Σ h + Σ a: every definition, to look at their bases
 
     bool defined_somewhere(const term& e) {
         std::vector<int> ids = ir::free_indices(e);
@@ -556,8 +561,11 @@ struct fuzz_case {
     /// Whether a base of a non-integer power or an argument of log in t (or
     /// in its simplified form) has a factor that is negative at p: there the
     /// simplifier's positive-base rules give another function.
+    /// Folding back an intermediate goes by its simplified definition, so
+    /// there the definitions' bases count too.
     bool positive_base_assumed(const term& t, const point& p, const std::vector<int>& ids, const std::vector<int>& vals) const {
         ir::context scratch = W.c;
+        if (folding && evaluate(W, p, definitions, {}, {}, &scratch).negative_factor) return true;
         return evaluate(W, p, t, ids, vals, &scratch).negative_factor;
     }
     void report(bool known, const std::string& line) {
@@ -733,17 +741,28 @@ struct fuzz_case {
         ++st.cases;
         generator g{r, W};
         g.make_intermediates();
+        for (int i = 0; i != 3; ++i) points.push_back(random_point());
+        int l = W.m_pool[3], d = W.b_pool[2];
+        definitions = ir::add(ir::sym(W.u), ir::add(ir::sum(l, element(W.h, {l})), ir::sum(d, element(W.a, {d}))));
+        // the intermediates to fold back: those defined somewhere (not 1 / (z - z))
+        std::vector<int> fold;
+        if (defined_somewhere(ir::sym(W.u))) fold.push_back(W.u);
+        if (defined_somewhere(element(W.h, {l}))) fold.push_back(W.h);
+        if (defined_somewhere(element(W.a, {d}))) fold.push_back(W.a);
         int shape = r.below(4);
         std::vector<int> free;
         if (shape == 1) free = {W.m_pool[r.below(4)]};
         if (shape == 2) free = {W.b_pool[r.below(3)]};
         if (shape == 3) free = {W.b_pool[r.below(3)], W.m_pool[r.below(4)]};
-        for (int i = 0; i != 3; ++i) points.push_back(random_point());
         // an expression defined at one of the points at least (not 1/(z - z))
         term e;
         for (int tries = 0;; ++tries) {
             e = g.with_free(1 + r.below(opt.depth), free);
-            if (defined_somewhere(e) || tries == 20) break;
+            if (defined_somewhere(e)) break;
+            if (tries == 20) {  // an intermediate is undefined everywhere: a / (z - z)
+                ++st.undefined;
+                return;
+            }
         }
         current = latex_of(W.c, e);
         if (ir::names_an_intermediate(W.c, e))
@@ -773,6 +792,12 @@ struct fuzz_case {
             term simple = ir::simplify_folded(W.c, raw, {});
             check_derivative(e, simple, v, "simplified");
             check_latex(simple, "d(e)");
+            if (!fold.empty() && ir::names_an_intermediate(W.c, e)) {  // in_terms_of: definitions folded back
+                stage = "folding " + latex_of(W.c, v.t);
+                folding = true;
+                check_derivative(e, ir::simplify_folded(W.c, raw, fold), v, "folded");
+                folding = false;
+            }
             if (ir::reverse_mode_applies(W.c, e, {})) {
                 stage = "adjoints by " + latex_of(W.c, v.t);
                 ir::adjoint_program prog = ir::adjoints(W.c, e, {v.t}, {}, "f");

@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     if (one) leibniz::fuzz::run_case(seed, opt, st);
     else st = leibniz::fuzz::run(seed, cases, opt);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cout << "seed " << seed << "\ncases " << st.cases << "\nderivative checks " << st.derivative_checks << "\nsimplify checks "
+    std::cout << "seed " << seed << "\ncases " << st.cases << "\ncases left out (undefined everywhere) " << st.undefined << "\nderivative checks " << st.derivative_checks << "\nsimplify checks "
               << st.simplify_checks << "\nequivalence checks " << st.equivalence_checks << "\nlatex checks " << st.latex_checks
               << "\nskipped points " << st.skipped_points << "\nknown (positive-base assumption) " << st.known << "\nerrors "
               << st.errors << "\nmismatches " << st.mismatches << "\nseconds " << seconds << '\n';

@@ -73,6 +73,14 @@ TEST_CASE("fuzz: the checks find a wrong derivative, a wrong simplification and 
     p.fc.check_same(ir::pow(ir::mul(x, x), ir::num(1, 2)), x, "known", p.st.simplify_checks);
     CHECK(p.st.mismatches == 2);
     CHECK(p.st.known == 1);
+    // u := x x held fixed: ∂u/∂x = 0
+    int u = W.define("u", -1, ir::mul(x, x));
+    p.fc.held = {u};
+    p.fc.check_derivative(ir::sym(u), ir::num(0), vx, "held");
+    CHECK(p.st.mismatches == 2);
+    p.fc.held.clear();
+    p.fc.check_derivative(ir::sym(u), ir::num(0), vx, "not held");
+    CHECK(p.st.mismatches == 3);
     CHECK(fz::latex_problem("\\frac{x}{y}").empty());
     CHECK(!fz::latex_problem("\\frac{x}{y").empty());
     CHECK(!fz::latex_problem("\\left( x").empty());

@@ -261,7 +261,11 @@ struct point {
 
 struct evaluator {
     const world& W;
-    const point& p;
+    const point* p;
+    /// Intermediates held fixed (a partial derivative): their definitions
+    /// are evaluated at `held_at`, the point before any perturbation.
+    std::vector<int> held;
+    const point* held_at = nullptr;
     std::vector<int> at;  ///< index values by symbol id
     double kink = std::numeric_limits<double>::infinity();  ///< nearest kink of a non-smooth function
     double pole = std::numeric_limits<double>::infinity();  ///< nearest singularity (log, x^-r, x^(1/2))
@@ -301,7 +305,7 @@ struct evaluator {
         }
     }
 
-    evaluator(const world& w, const point& pt) : W(w), p(pt), at(w.c.syms.size(), 0) {}
+    evaluator(const world& w, const point& pt) : W(w), p(&pt), at(w.c.syms.size(), 0) {}
 
     int index(int id) {
         if (static_cast<std::size_t>(id) >= at.size()) at.resize(static_cast<std::size_t>(id) + 1, 0);
@@ -325,7 +329,7 @@ struct evaluator {
             int size = W.extent_size(e.dims[r]);
             flat = flat * static_cast<std::size_t>(size) + static_cast<std::size_t>(index(t.kids[static_cast<std::size_t>(r)].id));
         }
-        return p.tensor[static_cast<std::size_t>(t.id)][flat];
+        return p->tensor[static_cast<std::size_t>(t.id)][flat];
     }
     double value(const term& t) {
         switch (t.kind) {
@@ -339,14 +343,17 @@ struct evaluator {
                     std::vector<int> saved;
                     for (int r = 0; r != e.rank; ++r) saved.push_back(index(e.params[r]));
                     for (int r = 0; r != e.rank; ++r) set(e.params[r], actual[static_cast<std::size_t>(r)]);
+                    const point* was = p;
+                    if (held_at && std::find(held.begin(), held.end(), t.id) != held.end()) p = held_at;
                     double v = value(W.c.defs[static_cast<std::size_t>(e.def)]);
+                    p = was;
                     for (int r = 0; r != e.rank; ++r) set(e.params[r], saved[static_cast<std::size_t>(r)]);
                     return v;
                 }
                 if (e.kind == ir::sym_kind::extent) return W.extent_size(t.id);
                 if (ir::is_pi(e)) return 3.14159265358979323846;
                 if (e.kind == ir::sym_kind::tensor) return element(t);
-                if (e.kind == ir::sym_kind::scalar && static_cast<std::size_t>(t.id) < p.scalar.size()) return p.scalar[static_cast<std::size_t>(t.id)];
+                if (e.kind == ir::sym_kind::scalar && static_cast<std::size_t>(t.id) < p->scalar.size()) return p->scalar[static_cast<std::size_t>(t.id)];
                 unknown = bad = true;
                 return 0;
             }
@@ -438,9 +445,11 @@ struct reading {
 inline constexpr double kink_margin = 1e-3, pole_margin = 2e-2;
 
 inline reading evaluate(const world& W, const point& p, const term& t, const std::vector<int>& ids, const std::vector<int>& vals,
-                        ir::context* scratch = nullptr) {
+                        ir::context* scratch = nullptr, const std::vector<int>& held = {}, const point* held_at = nullptr) {
     evaluator e(W, p);
     e.scratch = scratch;
+    e.held = held;
+    e.held_at = held_at;
     for (std::size_t i = 0; i != ids.size(); ++i) e.set(ids[i], vals[i]);
     double v = e.value(t);
     reading r;
@@ -481,9 +490,9 @@ struct stats {
     }
 };
 
-inline std::string latex_of(const ir::context& c, const term& t) {
+inline std::string latex_of(const ir::context& c, const term& t, const latex_options& o = {}) {
     try {
-        return std::string(ir::print(c, t, latex_options{}).view());
+        return std::string(ir::print(c, t, o).view());
     } catch (const std::exception& ex) {
         return std::string("<latex failed: ") + ex.what() + ">";
     }
@@ -524,6 +533,7 @@ struct fuzz_case {
     std::string stage;    ///< what was being done to it
     bool folding = false; ///< checking a result with the intermediates folded back
     term definitions;     ///< u + Σ h + Σ a: every definition, to look at their bases
+    std::vector<int> held;  ///< intermediates held fixed by the derivative being checked
 
     bool defined_somewhere(const term& e) {
         std::vector<int> ids = ir::free_indices(e);
@@ -636,14 +646,15 @@ struct fuzz_case {
             }
             slot = &p.tensor[static_cast<std::size_t>(v.id)][flat];
         }
+        const point base = p;
         double x0 = *slot, h = 1e-6 * std::max(1.0, std::abs(x0)), scale = er.peak;
         // central differences with steps h and h/2; where they disagree the
         // function varies too fast here for either to be trusted
         auto central = [&](double step, bool& ok) {
             *slot = x0 + step;
-            reading up = evaluate(W, p, e, ids, vals);
+            reading up = evaluate(W, p, e, ids, vals, nullptr, held, &base);
             *slot = x0 - step;
-            reading down = evaluate(W, p, e, ids, vals);
+            reading down = evaluate(W, p, e, ids, vals, nullptr, held, &base);
             *slot = x0;
             ok = ok && up.ok && down.ok;
             scale = std::max({scale, up.peak, down.peak});
@@ -678,7 +689,9 @@ struct fuzz_case {
                 std::ostringstream o;
                 o.precision(17);
                 o << header(known ? "derivative, known (positive base)" : "derivative") << ' ' << method << ": d/d " << latex_of(W.c, v.t)
-                  << " of " << current << " = " << latex_of(W.c, g) << " at " << describe(p, ids, vals);
+                  << " of " << current;
+                for (int id : held) o << " (" << W.c.at(id).name_view() << " held fixed)";
+                o << " = " << latex_of(W.c, g) << " at " << describe(p, ids, vals);
                 if (res == -2) o << ": the derivative has a symbol the evaluator does not know";
                 else o << ": symbolic " << an << ", finite difference " << fd;
                 report(known, o.str());
@@ -710,9 +723,19 @@ struct fuzz_case {
         }
     }
 
+    /// The LaTeX of t with the default options, then with random ones.
     void check_latex(const term& t, const char* what) {
+        check_latex(t, what, latex_options{});
+        latex_options o;
+        o.step = static_cast<step_style>(r.below(3));
+        o.relu = static_cast<relu_style>(r.below(3));
+        o.fractions = r.chance(50);
+        o.merge_products = r.chance(50);
+        check_latex(t, what, o);
+    }
+    void check_latex(const term& t, const char* what, const latex_options& o) {
         ++st.latex_checks;
-        std::string s = latex_of(W.c, t);
+        std::string s = latex_of(W.c, t, o);
         std::string problem = latex_problem(s);
         if (problem.empty()) return;
         report(false, header("latex") + ' ' + what + ": " + problem + ": " + s);
@@ -785,6 +808,11 @@ struct fuzz_case {
         for (int i : free)
             if (W.c.extent_of(i) == W.M && r.chance(50)) vars.push_back({element(W.w, {i}), W.w, {i}});
         if (free.size() == 2 && r.chance(50)) vars.push_back({element(W.X, {free[0], free[1]}), W.X, {free[0], free[1]}});
+        if (r.chance(40)) {  // indices of the pools, perhaps bound in e: the derivative must not capture them
+            int i = W.b_pool[static_cast<std::size_t>(r.below(3))], j = W.m_pool[static_cast<std::size_t>(r.below(4))];
+            vars.push_back({element(W.X, {i, j}), W.X, {i, j}});
+            vars.push_back({element(W.w, {j}), W.w, {j}});
+        }
         for (const variable& v : vars) {
             stage = "derivative by " + latex_of(W.c, v.t);
             term raw = ir::derivative(W.c, e, v.t, {});
@@ -797,6 +825,15 @@ struct fuzz_case {
                 folding = true;
                 check_derivative(e, ir::simplify_folded(W.c, raw, fold), v, "folded");
                 folding = false;
+            }
+            if (!fold.empty() && ir::names_an_intermediate(W.c, e) && r.chance(40)) {  // a partial derivative
+                for (int id : fold)
+                    if (r.chance(50)) held.push_back(id);
+                stage = "partial derivative by " + latex_of(W.c, v.t);
+                term partial = ir::derivative(W.c, e, v.t, held);
+                check_derivative(e, partial, v, "partial (held fixed)");
+                check_derivative(e, ir::simplify_folded(W.c, partial, {}), v, "partial (held fixed), simplified");
+                held.clear();
             }
             if (ir::reverse_mode_applies(W.c, e, {})) {
                 stage = "adjoints by " + latex_of(W.c, v.t);

@@ -2,6 +2,7 @@
 // the same formula, decided during constant evaluation.
 #pragma once
 #include <leibniz/calculus/derivative.hpp>
+#include <leibniz/detail/error.hpp>
 #include <leibniz/options.hpp>
 #include <leibniz/simplify/canonical.hpp>
 #include <leibniz/simplify/clear_denominators.hpp>
@@ -16,7 +17,7 @@ enum class verdict : unsigned char {
     undecided  ///< different canonical forms, yet numerically equal at every sample
 };
 
-void leibniz_error_canonical_forms_agree_but_values_differ();
+[[noreturn]] inline void leibniz_error_canonical_forms_agree_but_values_differ() { ::leibniz::detail::fail("leibniz_error_canonical_forms_agree_but_values_differ"); }
 
 namespace dsl {
 template <class A, class B, class... Opts>

@@ -8,6 +8,7 @@
 // function that launches them.
 #pragma once
 #include <leibniz/core.hpp>
+#include <leibniz/detail/error.hpp>
 #include <leibniz/detail/staged_text.hpp>
 #include <leibniz/emit/cpp.hpp>
 #include <leibniz/evaluate.hpp>
@@ -16,7 +17,7 @@ namespace leibniz {
 
 namespace dsl {
 inline constexpr std::size_t emit_staging_chars = 65536;
-void leibniz_error_emitted_source_too_long();
+[[noreturn]] inline void leibniz_error_emitted_source_too_long() { ::leibniz::detail::fail("leibniz_error_emitted_source_too_long"); }
 
 template <fixed_string Name, emit::target_language Lang, class E, class... I>
 struct source_printer {

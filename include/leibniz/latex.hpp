@@ -1,5 +1,6 @@
 // latex: the LaTeX of an expression as it stands, as a compile-time string.
 #pragma once
+#include <leibniz/detail/error.hpp>
 #include <leibniz/detail/staged_text.hpp>
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/print/latex.hpp>
@@ -8,7 +9,7 @@ namespace leibniz {
 
 namespace dsl {
 inline constexpr std::size_t staging_chars = 32768;
-void leibniz_error_latex_too_long();
+[[noreturn]] inline void leibniz_error_latex_too_long() { ::leibniz::detail::fail("leibniz_error_latex_too_long"); }
 
 template <class E, latex_options O>
 struct latex_printer {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include <leibniz/detail/error.hpp>
 #include <leibniz/detail/fixed_string.hpp>
 #include <leibniz/detail/staged_text.hpp>
 #include <leibniz/dsl/expr.hpp>
@@ -17,7 +18,7 @@ namespace leibniz {
 
 namespace dsl {
 inline constexpr std::size_t matrix_staging_chars = 4096;
-void leibniz_error_matrix_latex_too_long();
+[[noreturn]] inline void leibniz_error_matrix_latex_too_long() { ::leibniz::detail::fail("leibniz_error_matrix_latex_too_long"); }
 
 template <class E, latex_options O, class... I>
 struct matrix_printer {

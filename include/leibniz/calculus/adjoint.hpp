@@ -17,13 +17,14 @@
 // intermediates, so that evaluators compute each of them once.
 #pragma once
 #include <leibniz/calculus/derivative.hpp>
+#include <leibniz/detail/error.hpp>
 #include <leibniz/simplify/bound_indices.hpp>
 #include <leibniz/simplify/fold.hpp>
 #include <leibniz/simplify/simplify.hpp>
 
 namespace leibniz::ir {
 
-void leibniz_error_reverse_mode_needs_a_scalar();
+[[noreturn]] inline void leibniz_error_reverse_mode_needs_a_scalar() { ::leibniz::detail::fail("leibniz_error_reverse_mode_needs_a_scalar"); }
 
 /// One edge of the graph with its local derivative ∂W_q/∂Z_p (Z a node or a
 /// variable), kept for printing the derivation.

@@ -8,6 +8,7 @@
 // held fixed). The variable x itself may be an intermediate: it is then
 // independent of everything else.
 #pragma once
+#include <leibniz/detail/error.hpp>
 #include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 
@@ -16,7 +17,7 @@ namespace leibniz::ir {
 /// Intermediates held fixed (symbol ids); empty for the total derivative.
 using held_set = std::vector<int>;
 
-void leibniz_error_variable_of_differentiation_is_not_a_symbol();
+[[noreturn]] inline void leibniz_error_variable_of_differentiation_is_not_a_symbol() { ::leibniz::detail::fail("leibniz_error_variable_of_differentiation_is_not_a_symbol"); }
 
 constexpr void collect_indices(const term& t, std::vector<int>& out) {
     if (t.kind == op::idx || t.kind == op::sum) out.push_back(t.id);

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include <leibniz/detail/error.hpp>
+
 namespace leibniz {
 
 /// A string of N characters usable as a non-type template argument.
@@ -89,7 +91,7 @@ constexpr text to_text(long long v) {
 
 /// Copy a short string into a fixed char array, failing constant evaluation
 /// when it does not fit.
-void leibniz_error_name_too_long();
+[[noreturn]] inline void leibniz_error_name_too_long() { ::leibniz::detail::fail("leibniz_error_name_too_long"); }
 template <std::size_t N>
 constexpr void copy_name(char (&dst)[N], std::string_view src) {
     if (src.size() >= N) leibniz_error_name_too_long();

@@ -1,6 +1,7 @@
 // Lowering: from an expression's type to the value IR. One instantiation per
 // node type of the user's expression; all later work is value computation.
 #pragma once
+#include <leibniz/detail/error.hpp>
 #include <leibniz/dsl/expr.hpp>
 #include <leibniz/ir/freeze.hpp>
 #include <tuple>
@@ -198,7 +199,7 @@ constexpr ir::term lower(ir::context& c) {
 inline constexpr std::size_t staging_nodes = 6144;
 inline constexpr std::size_t staging_symbols = 160;
 
-void leibniz_error_result_too_large_to_freeze();
+[[noreturn]] inline void leibniz_error_result_too_large_to_freeze() { ::leibniz::detail::fail("leibniz_error_result_too_large_to_freeze"); }
 
 /// Freeze the bundle Source::make() returns. The computation runs once,
 /// into a generous staging area (a Source may ask for a larger one); the

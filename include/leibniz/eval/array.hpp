@@ -29,6 +29,7 @@
 
 #include <boost/hana/pair.hpp>
 
+#include <leibniz/detail/error.hpp>
 #include <leibniz/eval/array_program.hpp>
 #include <leibniz/eval/bindings.hpp>
 #include <leibniz/eval/codegen.hpp>
@@ -158,7 +159,7 @@ struct spec_ops<result_spec<Source, I...>> {
 inline constexpr std::size_t stage_arrays = 256, stage_nests = 160, stage_targets = 256, stage_nodes = 8192,
                              stage_extents = 32, stage_sources = 160, stage_checks = 64;
 
-void leibniz_error_array_program_too_large();
+[[noreturn]] inline void leibniz_error_array_program_too_large() { ::leibniz::detail::fail("leibniz_error_array_program_too_large"); }
 
 /// The program for results Specs with bindings described by Binds: it
 /// depends on the bindings' names and kinds only, not on their element

@@ -2,12 +2,14 @@
 #pragma once
 #include <cstdint>
 
+#include <leibniz/detail/error.hpp>
+
 namespace leibniz::ir {
 
 // Failing calls are how a constant evaluation reports an error: the name of
 // the function appears in the compiler's diagnostic.
-void leibniz_error_division_by_zero();
-void leibniz_error_rational_overflow();
+[[noreturn]] inline void leibniz_error_division_by_zero() { ::leibniz::detail::fail("leibniz_error_division_by_zero"); }
+[[noreturn]] inline void leibniz_error_rational_overflow() { ::leibniz::detail::fail("leibniz_error_rational_overflow"); }
 
 __extension__ typedef __int128 wide_int;
 

@@ -5,14 +5,15 @@
 #include <utility>
 #include <vector>
 
+#include <leibniz/detail/error.hpp>
 #include <leibniz/detail/fixed_string.hpp>
 #include <leibniz/ir/rational.hpp>
 
 namespace leibniz::ir {
 
-void leibniz_error_symbol_declared_twice_with_different_spellings();
-void leibniz_error_unknown_symbol();
-void leibniz_error_too_many_indices();
+[[noreturn]] inline void leibniz_error_symbol_declared_twice_with_different_spellings() { ::leibniz::detail::fail("leibniz_error_symbol_declared_twice_with_different_spellings"); }
+[[noreturn]] inline void leibniz_error_unknown_symbol() { ::leibniz::detail::fail("leibniz_error_unknown_symbol"); }
+[[noreturn]] inline void leibniz_error_too_many_indices() { ::leibniz::detail::fail("leibniz_error_too_many_indices"); }
 
 /// Node kinds. `sym` is a scalar symbol or, with index kids, a tensor element.
 /// exp, log, relu, step and tanh ... min are elementwise functions: the op

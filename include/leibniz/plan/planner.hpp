@@ -28,6 +28,7 @@
 #include <vector>
 
 #include <leibniz/calculus/derivative.hpp>
+#include <leibniz/detail/error.hpp>
 #include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/plan/index_sets.hpp>
@@ -39,8 +40,8 @@
 
 namespace leibniz::plan {
 
-void leibniz_error_cannot_plan_an_opaque_loss();
-void leibniz_error_a_free_index_of_the_result_is_not_an_output_index();
+[[noreturn]] inline void leibniz_error_cannot_plan_an_opaque_loss() { ::leibniz::detail::fail("leibniz_error_cannot_plan_an_opaque_loss"); }
+[[noreturn]] inline void leibniz_error_a_free_index_of_the_result_is_not_an_output_index() { ::leibniz::detail::fail("leibniz_error_a_free_index_of_the_result_is_not_an_output_index"); }
 
 struct planner {
     loop_plan& p;

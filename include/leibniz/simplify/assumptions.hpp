@@ -2,11 +2,12 @@
 // for its first term with a sum in it, and the simplifier rewrites that sum
 // wherever it meets it.
 #pragma once
+#include <leibniz/detail/error.hpp>
 #include <leibniz/simplify/canonical.hpp>
 
 namespace leibniz::ir {
 
-void leibniz_error_an_assumption_must_contain_a_sum();
+[[noreturn]] inline void leibniz_error_an_assumption_must_contain_a_sum() { ::leibniz::detail::fail("leibniz_error_an_assumption_must_contain_a_sum"); }
 
 /// Turn `e = 0` into a rewrite rule: its first term with a sum in it,
 /// solved for (Σ_i Y_il - B m_l = 0 gives Σ_i Y_il -> B m_l).

@@ -9,6 +9,7 @@
 // integer r, and for a fractional r only the factors known nonnegative are
 // taken out ((4 x^2 y)^(1/2) = 2 |x| y^(1/2), (x y)^(1/2) stays).
 #pragma once
+#include <leibniz/detail/error.hpp>
 #include <leibniz/ir/term_order.hpp>
 #include <leibniz/ir/ops.hpp>
 #include <leibniz/ir/sign.hpp>
@@ -16,7 +17,7 @@
 
 namespace leibniz::ir {
 
-void leibniz_error_zero_to_a_negative_power();
+[[noreturn]] inline void leibniz_error_zero_to_a_negative_power() { ::leibniz::detail::fail("leibniz_error_zero_to_a_negative_power"); }
 
 constexpr term simplify(context& c, const term& t);
 constexpr term simplify_sum(context& c, int k, term body);

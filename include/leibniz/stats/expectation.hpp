@@ -14,6 +14,7 @@
 // irreducible term with free indices is an error).
 #pragma once
 #include <leibniz/calculus/derivative.hpp>
+#include <leibniz/detail/error.hpp>
 #include <leibniz/ir/sign.hpp>
 #include <leibniz/print/latex.hpp>
 #include <leibniz/simplify/canonical.hpp>
@@ -22,7 +23,7 @@
 
 namespace leibniz::ir {
 
-void leibniz_error_expectation_with_free_indices_is_not_reducible();
+[[noreturn]] inline void leibniz_error_expectation_with_free_indices_is_not_reducible() { ::leibniz::detail::fail("leibniz_error_expectation_with_free_indices_is_not_reducible"); }
 
 /// Pairs of random symbols declared independent.
 struct independence {

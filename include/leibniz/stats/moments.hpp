@@ -8,12 +8,13 @@
 // Then E[relu(z)^n] = I_n (n ≥ 1), and by symmetry
 //     E[z^n] = I_n + (-1)^n I_n   (0 for odd n, (n - 1)!! for even n).
 #pragma once
+#include <leibniz/detail/error.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/stats/constants.hpp>
 
 namespace leibniz::ir {
 
-void leibniz_error_negative_moment_order();
+[[noreturn]] inline void leibniz_error_negative_moment_order() { ::leibniz::detail::fail("leibniz_error_negative_moment_order"); }
 
 /// I_n = ∫_0^∞ z^n φ(z) dz as a term: (n - 1) I_{n-2}, from I_0 and I_1.
 constexpr term half_normal_integral(context& c, long long n) {

@@ -13,13 +13,7 @@
 //     \left/\right, no empty sub/superscripts, no nan or inf;
 // at random points that include negative values. Points where e is out of
 // the real domain or near a kink (relu, abs, step, sign, max, min) or a
-// pole are skipped.
-//
-// The simplifier takes bases of non-integer powers (and arguments of log)
-// to be positive: (a b)^r = a^r b^r, (a^p)^q = a^(pq), so sqrt(x x) = x. A
-// mismatch at a point where such a base (as written, or as simplified) has
-// a negative factor is counted as `known` (that assumption) rather than as
-// a finding; options::strict counts it as a mismatch.
+// pole are skipped. Every disagreement is a mismatch.
 //
 // Every report names the seed of its case: `leibniz-fuzz --case SEED`
 // (tools/fuzz) runs that case alone.
@@ -271,39 +265,6 @@ struct evaluator {
     double pole = std::numeric_limits<double>::infinity();  ///< nearest singularity (log, x^-r, x^(1/2))
     bool bad = false;                                        ///< out of the real domain, or huge
     bool unknown = false;                                    ///< a symbol it cannot evaluate
-    /// A base of a non-integer power, or an argument of log, has a factor
-    /// that is negative here (where the simplifier's rules (a b)^r = a^r b^r,
-    /// (a^p)^q = a^(pq) and log(a b) = log a + log b do not hold).
-    bool negative_factor = false;
-    /// Where set, the bases are also looked at as the simplifier writes them
-    /// (sqrt(Σ(-w) Σ(-w)) has the factor Σ w after simplification).
-    ir::context* scratch = nullptr;
-
-    void look_at_base(const term& base) {
-        look_at_factors(base);
-        if (!scratch) return;
-        ir::context* keep = scratch;
-        scratch = nullptr;
-        try {
-            look_at_factors(ir::simplify_folded(*keep, base, {}));
-        } catch (const std::exception&) {
-        }
-        scratch = keep;
-    }
-    void look_at_factors(const term& t) {
-        if (t.kind == op::mul) {
-            for (const term& k : t.kids) look_at_factors(k);
-        } else if ((t.kind == op::pow && t.kids[1].is_num()) || t.kind == op::abs) {
-            look_at_factors(t.kids[0]);  // |a| |a| = a^2 and then sqrt(a^2) = a
-        } else if (!t.is_num()) {
-            bool was_bad = bad;
-            double kink_was = kink, pole_was = pole;
-            if (value(t) < 0) negative_factor = true;
-            bad = was_bad;
-            kink = kink_was;
-            pole = pole_was;
-        }
-    }
 
     evaluator(const world& w, const point& pt) : W(w), p(&pt), at(w.c.syms.size(), 0) {}
 
@@ -376,7 +337,6 @@ struct evaluator {
                     return check(std::pow(b, static_cast<double>(ex.value.num)));
                 }
                 double e = value(ex);
-                look_at_base(t.kids[0]);
                 if (b <= 0) {
                     bad = true;
                     return 0;
@@ -387,7 +347,6 @@ struct evaluator {
             case op::exp: return check(std::exp(value(t.kids[0])));
             case op::log: {
                 double a = value(t.kids[0]);
-                look_at_base(t.kids[0]);
                 if (a <= 0) {
                     bad = true;
                     return 0;
@@ -439,15 +398,13 @@ struct reading {
     double v = 0;
     bool ok = false;
     bool unknown = false;
-    bool negative_factor = false;  ///< see evaluator::negative_factor
-    double peak = 0;               ///< see evaluator::peak
+    double peak = 0;  ///< see evaluator::peak
 };
 inline constexpr double kink_margin = 1e-3, pole_margin = 2e-2;
 
 inline reading evaluate(const world& W, const point& p, const term& t, const std::vector<int>& ids, const std::vector<int>& vals,
-                        ir::context* scratch = nullptr, const std::vector<int>& held = {}, const point* held_at = nullptr) {
+                        const std::vector<int>& held = {}, const point* held_at = nullptr) {
     evaluator e(W, p);
-    e.scratch = scratch;
     e.held = held;
     e.held_at = held_at;
     for (std::size_t i = 0; i != ids.size(); ++i) e.set(ids[i], vals[i]);
@@ -455,7 +412,6 @@ inline reading evaluate(const world& W, const point& p, const term& t, const std
     reading r;
     r.v = v;
     r.unknown = e.unknown;
-    r.negative_factor = e.negative_factor;
     r.peak = std::max(e.peak, std::abs(v));
     r.ok = !e.bad && e.kink > kink_margin && e.pole > pole_margin && std::isfinite(v);
     return r;
@@ -463,17 +419,15 @@ inline reading evaluate(const world& W, const point& p, const term& t, const std
 
 // ---- what a run counts -------------------------------------------------------
 struct options {
-    bool strict = false;      ///< count known mismatches (positive-base assumption) as mismatches
-    int max_reports = 20;     ///< reasons kept
+    int max_reports = 20;  ///< reasons kept
     int depth = 3;
 };
 
 struct stats {
     long cases = 0, derivative_checks = 0, simplify_checks = 0, equivalence_checks = 0, latex_checks = 0;
-    long skipped_points = 0, mismatches = 0, known = 0, errors = 0;
+    long skipped_points = 0, mismatches = 0, errors = 0;
     long undefined = 0;  ///< cases left out: no expression defined at any of their points
-    std::vector<std::string> reports;       ///< one line per mismatch (up to max_reports)
-    std::vector<std::string> known_reports; ///< one line per known mismatch (up to max_reports)
+    std::vector<std::string> reports;  ///< one line per mismatch (up to max_reports)
     void add(const stats& o) {
         cases += o.cases;
         derivative_checks += o.derivative_checks;
@@ -482,11 +436,9 @@ struct stats {
         latex_checks += o.latex_checks;
         skipped_points += o.skipped_points;
         mismatches += o.mismatches;
-        known += o.known;
         errors += o.errors;
         undefined += o.undefined;
         reports.insert(reports.end(), o.reports.begin(), o.reports.end());
-        known_reports.insert(known_reports.end(), o.known_reports.begin(), o.known_reports.end());
     }
 };
 
@@ -531,8 +483,6 @@ struct fuzz_case {
     std::vector<point> points;
     std::string current;  ///< the LaTeX of the expression being checked (for errors)
     std::string stage;    ///< what was being done to it
-    bool folding = false; ///< checking a result with the intermediates folded back
-    term definitions;     ///< u + Σ h + Σ a: every definition, to look at their bases
     std::vector<int> held;  ///< intermediates held fixed by the derivative being checked
 
     bool defined_somewhere(const term& e) {
@@ -568,22 +518,7 @@ struct fuzz_case {
         for (std::size_t i = 0; i != ids.size(); ++i) o << ' ' << W.c.at(ids[i]).name_view() << '=' << vals[i];
         return o.str();
     }
-    /// Whether a base of a non-integer power or an argument of log in t (or
-    /// in its simplified form) has a factor that is negative at p: there the
-    /// simplifier's positive-base rules give another function.
-    /// Folding back an intermediate goes by its simplified definition, so
-    /// there the definitions' bases count too.
-    bool positive_base_assumed(const term& t, const point& p, const std::vector<int>& ids, const std::vector<int>& vals) const {
-        ir::context scratch = W.c;
-        if (folding && evaluate(W, p, definitions, {}, {}, &scratch).negative_factor) return true;
-        return evaluate(W, p, t, ids, vals, &scratch).negative_factor;
-    }
-    void report(bool known, const std::string& line) {
-        if (known && !opt.strict) {
-            ++st.known;
-            if (static_cast<int>(st.known_reports.size()) < opt.max_reports) st.known_reports.push_back(line);
-            return;
-        }
+    void report(const std::string& line) {
         ++st.mismatches;
         if (static_cast<int>(st.reports.size()) < opt.max_reports) st.reports.push_back(line);
     }
@@ -652,9 +587,9 @@ struct fuzz_case {
         // function varies too fast here for either to be trusted
         auto central = [&](double step, bool& ok) {
             *slot = x0 + step;
-            reading up = evaluate(W, p, e, ids, vals, nullptr, held, &base);
+            reading up = evaluate(W, p, e, ids, vals, held, &base);
             *slot = x0 - step;
-            reading down = evaluate(W, p, e, ids, vals, nullptr, held, &base);
+            reading down = evaluate(W, p, e, ids, vals, held, &base);
             *slot = x0;
             ok = ok && up.ok && down.ok;
             scale = std::max({scale, up.peak, down.peak});
@@ -685,16 +620,15 @@ struct fuzz_case {
                 }
                 ++st.derivative_checks;
                 if (res > 0) continue;
-                bool known = res == -1 && positive_base_assumed(e, p, ids, vals);
                 std::ostringstream o;
                 o.precision(17);
-                o << header(known ? "derivative, known (positive base)" : "derivative") << ' ' << method << ": d/d " << latex_of(W.c, v.t)
+                o << header("derivative") << ' ' << method << ": d/d " << latex_of(W.c, v.t)
                   << " of " << current;
                 for (int id : held) o << " (" << W.c.at(id).name_view() << " held fixed)";
                 o << " = " << latex_of(W.c, g) << " at " << describe(p, ids, vals);
                 if (res == -2) o << ": the derivative has a symbol the evaluator does not know";
                 else o << ": symbolic " << an << ", finite difference " << fd;
-                report(known, o.str());
+                report(o.str());
                 return;
             }
         }
@@ -712,12 +646,11 @@ struct fuzz_case {
                 }
                 ++counter;
                 if (std::abs(ra.v - rb.v) <= 1e-9 * (1 + std::abs(ra.v) + std::abs(rb.v)) + 1e-12 * std::max(ra.peak, rb.peak)) continue;
-                bool known = positive_base_assumed(a, p, ids, vals) || positive_base_assumed(b, p, ids, vals);
                 std::ostringstream o;
                 o.precision(17);
-                o << header(known ? "known (positive base)" : "mismatch") << ' ' << what << ": " << current << " vs "
+                o << header("mismatch") << ' ' << what << ": " << current << " vs "
                   << latex_of(W.c, b) << " at " << describe(p, ids, vals) << ": " << ra.v << " vs " << rb.v;
-                report(known, o.str());
+                report(o.str());
                 return;
             }
         }
@@ -738,7 +671,7 @@ struct fuzz_case {
         std::string s = latex_of(W.c, t, o);
         std::string problem = latex_problem(s);
         if (problem.empty()) return;
-        report(false, header("latex") + ' ' + what + ": " + problem + ": " + s);
+        report(header("latex") + ' ' + what + ": " + problem + ": " + s);
     }
 
     /// A copy of t with one node changed (a number, a symbol, a function, + and *).
@@ -766,7 +699,6 @@ struct fuzz_case {
         g.make_intermediates();
         for (int i = 0; i != 3; ++i) points.push_back(random_point());
         int l = W.m_pool[3], d = W.b_pool[2];
-        definitions = ir::add(ir::sym(W.u), ir::add(ir::sum(l, element(W.h, {l})), ir::sum(d, element(W.a, {d}))));
         // the intermediates to fold back: those defined somewhere (not 1 / (z - z))
         std::vector<int> fold;
         if (defined_somewhere(ir::sym(W.u))) fold.push_back(W.u);
@@ -822,9 +754,7 @@ struct fuzz_case {
             check_latex(simple, "d(e)");
             if (!fold.empty() && ir::names_an_intermediate(W.c, e)) {  // in_terms_of: definitions folded back
                 stage = "folding " + latex_of(W.c, v.t);
-                folding = true;
                 check_derivative(e, ir::simplify_folded(W.c, raw, fold), v, "folded");
-                folding = false;
             }
             if (!fold.empty() && ir::names_an_intermediate(W.c, e) && r.chance(40)) {  // a partial derivative
                 for (int id : fold)
@@ -883,7 +813,7 @@ inline void run_case(std::uint64_t seed, const options& opt, stats& st) {
         fc.run();
     } catch (const std::exception& ex) {
         ++st.errors;
-        fc.report(false, fc.header("error") + " in " + fc.stage + " on " + fc.current + ": " + ex.what());
+        fc.report(fc.header("error") + " in " + fc.stage + " on " + fc.current + ": " + ex.what());
     }
 }
 

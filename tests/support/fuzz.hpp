@@ -174,15 +174,23 @@ struct generator {
     term gen(int depth, std::vector<int>& scope) {
         if (depth <= 0 || r.chance(15)) return atom(scope);
         int k = r.below(20);
+        // two operands drawn in order (not as two arguments of one call, whose
+        // order of evaluation differs between compilers): one seed, one case
+        auto two = [&](term (*combine)(term, term)) {
+            term a = gen(depth - 1, scope);
+            term b = gen(depth - 1, scope);
+            return combine(std::move(a), std::move(b));
+        };
         switch (k) {
-            case 0: case 1: case 2: return ir::add(gen(depth - 1, scope), gen(depth - 1, scope));
-            case 3: return ir::sub(gen(depth - 1, scope), gen(depth - 1, scope));
-            case 4: case 5: case 6: return ir::mul(gen(depth - 1, scope), gen(depth - 1, scope));
-            case 7: return ir::div(gen(depth - 1, scope), gen(depth - 1, scope));
+            case 0: case 1: case 2: return two(ir::add);
+            case 3: return two(ir::sub);
+            case 4: case 5: case 6: return two(ir::mul);
+            case 7: return two(ir::div);
             case 8: return ir::neg(gen(depth - 1, scope));
             case 9: {
                 static constexpr long long ints[] = {2, 3, -1, -2};
-                return ir::pow(gen(depth - 1, scope), ir::num(ints[r.below(4)]));
+                term base = gen(depth - 1, scope);
+                return ir::pow(std::move(base), ir::num(ints[r.below(4)]));
             }
             case 10: {
                 static constexpr long long halves[] = {1, 3, -1, 5};
@@ -199,7 +207,12 @@ struct generator {
                 if (f == op::log && r.chance(50)) arg = ir::add(ir::mul(arg, arg), ir::num(1, 2));
                 return ir::unary(f, std::move(arg));
             }
-            case 14: return ir::binary(binary_functions[r.below(2)], gen(depth - 1, scope), gen(depth - 1, scope));
+            case 14: {
+                op f = binary_functions[r.below(2)];
+                term a = gen(depth - 1, scope);
+                term b = gen(depth - 1, scope);
+                return ir::binary(f, std::move(a), std::move(b));
+            }
             case 15: case 16: {  // a sum over an index not in scope
                 bool over_b = r.chance(40);
                 std::vector<int> free;
@@ -217,10 +230,12 @@ struct generator {
             case 17: {  // δ times something
                 if (scope.empty()) return gen(depth - 1, scope);
                 int i = pick(scope);
-                return ir::mul(ir::delta(i, pick(scoped(scope, W.c.extent_of(i)))), gen(depth - 1, scope));
+                term d = ir::delta(i, pick(scoped(scope, W.c.extent_of(i))));
+                return ir::mul(std::move(d), gen(depth - 1, scope));
             }
             case 18: {  // a general power with a positive base
-                return ir::pow(ir::unary(op::exp, ir::mul(ir::num(1, 2), gen(depth - 1, scope))), atom(scope));
+                term base = ir::unary(op::exp, ir::mul(ir::num(1, 2), gen(depth - 1, scope)));
+                return ir::pow(std::move(base), atom(scope));
             }
             default: return atom(scope);
         }

@@ -88,7 +88,7 @@ constexpr tensor_view<T, sizeof...(X)> make_view(const T* data, std::size_t have
                                 std::to_string(need));
 }
 template <class View>
-void check_count(std::string_view evaluator, std::string_view what, std::string_view name, const View& v) {
+constexpr void check_count(std::string_view evaluator, std::string_view what, std::string_view name, const View& v) {
     if (v.count != v.size()) throw_bad_count(evaluator, what, name, v.count, v.extents.data(), v.extents.size(), v.size());
 }
 

@@ -15,6 +15,7 @@
 #endif
 
 #include <cstddef>
+#include <span>
 #include <stdexcept>
 #include <type_traits>
 
@@ -51,9 +52,9 @@ auto view(const Eigen::DenseBase<Derived>& m) {
     eval::eigen_detail::require_row_major<Derived>();
     eval::eigen_detail::require_contiguous(m);
     using T = std::remove_cv_t<typename Derived::Scalar>;
-    const T* p = m.derived().data();
-    if constexpr (Derived::IsVectorAtCompileTime) return view(p, m.size());
-    else return view(p, m.rows(), m.cols());
+    const std::span<const T> s(m.derived().data(), static_cast<std::size_t>(m.size()));
+    if constexpr (Derived::IsVectorAtCompileTime) return view(s, m.size());
+    else return view(s, m.rows(), m.cols());
 }
 /// The same coefficients with other extents (their product must be the size).
 template <class Derived, std::integral... X>
@@ -62,7 +63,7 @@ auto view(const Eigen::DenseBase<Derived>& m, X... extents) {
     eval::eigen_detail::require_row_major<Derived>();
     eval::eigen_detail::require_contiguous(m);
     using T = std::remove_cv_t<typename Derived::Scalar>;
-    return eval::detail::make_view<T>(m.derived().data(), static_cast<std::size_t>(m.size()), true, extents...);
+    return eval::detail::make_view<T>(m.derived().data(), static_cast<std::size_t>(m.size()), extents...);
 }
 
 /// A writable row-major matrix or vector as an output of evaluate_into.
@@ -72,9 +73,9 @@ auto output(Eigen::DenseBase<Derived>& m) {
     eval::eigen_detail::require_row_major<Derived>();
     eval::eigen_detail::require_contiguous(m);
     using T = typename Derived::Scalar;
-    T* p = m.derived().data();
-    if constexpr (Derived::IsVectorAtCompileTime) return output(p, m.size());
-    else return output(p, m.rows(), m.cols());
+    const std::span<T> s(m.derived().data(), static_cast<std::size_t>(m.size()));
+    if constexpr (Derived::IsVectorAtCompileTime) return output(s, m.size());
+    else return output(s, m.rows(), m.cols());
 }
 
 /// Contractions through Eigen: C = alpha op(A) op(B), y = alpha op(A) x,

@@ -2,6 +2,8 @@
 // checked by the compiler, so it only builds when the exported target carries
 // the C++20 mode and the constant-evaluation limits the engine needs (clang's
 // default step limit stops the LayerNorm program below).
+#include <array>
+
 #include <leibniz/evaluate.hpp>
 #include <leibniz/leibniz.hpp>
 
@@ -39,7 +41,7 @@ static_assert(numerically_equal(gradient<0>(program), d(ell, X(s, b), by_substit
 static_assert(!numerically_equal(gradient<0>(program), d(ell, X(s, b), held_fixed(mu))));
 
 int main() {
-    const double zs[] = {0.5, -1.0, 2.0}, ys[] = {0.2, 0.3, 0.5};
+    const std::array<double, 3> zs{0.5, -1.0, 2.0}, ys{0.2, 0.3, 0.5};
     const double g = evaluate(d(cross_entropy, z(j)), z = view(zs, 3), y = view(ys, 3), j = 1);
     return g < 0.0 ? 0 : 1;  // softmax_1 − y_1 = 0.0629 − 0.2 < 0
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include <leibniz/evaluate.hpp>
@@ -13,6 +14,7 @@
 #include "fn_dW.hpp"
 #include "fn_db.hpp"
 #include "fn_loss.hpp"
+#include "fn_nan.hpp"
 #include "support/function_layer.hpp"
 
 namespace {
@@ -90,6 +92,32 @@ TEST_CASE("emitted gradients of a layer with every table function match finite d
         CHECK(worst(e.dW, s.central(&fl::sample::W)) <= 1e-6);
         CHECK(worst(e.db, s.central(&fl::sample::b)) <= 1e-6);
     }
+}
+
+TEMPLATE_TEST_CASE("emitted relu, step, max and min keep a NaN argument", "", double, float) {
+    using T = TestType;
+    const T nan = std::numeric_limits<T>::quiet_NaN();
+    const std::vector<T> w{nan, T(-1), T(2), T(1)}, v{T(1), nan, T(0.5), T(3)};
+    std::vector<T> out(4);
+    leibniz_generated::fn_relu<T>(4, w.data(), out.data());
+    CHECK(std::isnan(out[0]));
+    CHECK(out[1] == T(0));
+    CHECK(out[2] == T(2));
+    leibniz_generated::fn_step_mask<T>(4, v.data(), w.data(), out.data());
+    CHECK(std::isnan(out[0]));  // step(NaN) 1
+    CHECK(std::isnan(out[1]));  // step(-1) NaN = 0 NaN
+    CHECK(out[2] == T(0.5));
+    CHECK(out[3] == T(3));
+    leibniz_generated::fn_max<T>(4, v.data(), w.data(), out.data());
+    CHECK(std::isnan(out[0]));
+    CHECK(std::isnan(out[1]));
+    CHECK(out[2] == T(2));
+    CHECK(out[3] == T(3));
+    leibniz_generated::fn_min<T>(4, v.data(), w.data(), out.data());
+    CHECK(std::isnan(out[0]));
+    CHECK(std::isnan(out[1]));
+    CHECK(out[2] == T(0.5));
+    CHECK(out[3] == T(1));
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // A layer that uses every function of the op table
 // (tests/support/function_layer.hpp): its loss and gradients as emitted C++.
+#include <string>
+
 #include <leibniz/emit.hpp>
 
 #include "generate.hpp"
@@ -7,11 +9,25 @@
 
 namespace emitted {
 
+namespace {
+// relu, step (as the mask of a product), max and min elementwise, for the
+// emitted code's NaN checks
+constexpr auto M = leibniz::extent<"M">();
+constexpr auto i = leibniz::index<"i">(M);
+constexpr auto w = leibniz::tensor<"w">(M);
+constexpr auto v = leibniz::tensor<"v">(M);
+}  // namespace
+
 void write_functions(const std::string& dir) {
     namespace fl = function_layer;
     write(dir, "fn_dW.hpp", leibniz::emit_cpp<"fn_dW">(fl::dW, fl::s, fl::t).view());
     write(dir, "fn_db.hpp", leibniz::emit_cpp<"fn_db">(fl::db, fl::s).view());
     write(dir, "fn_loss.hpp", leibniz::emit_cpp<"fn_loss">(fl::loss).view());
+    std::string nan_code(leibniz::emit_cpp<"fn_relu">(relu(w(i)), i).view());
+    nan_code += leibniz::emit_cpp<"fn_step_mask">(step(w(i)) * v(i), i).view();
+    nan_code += leibniz::emit_cpp<"fn_max">(max(w(i), v(i)), i).view();
+    nan_code += leibniz::emit_cpp<"fn_min">(min(w(i), v(i)), i).view();
+    write(dir, "fn_nan.hpp", nan_code);
 }
 
 }  // namespace emitted

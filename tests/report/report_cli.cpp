@@ -9,25 +9,10 @@
 
 #include "run_tool.hpp"
 
+using report_test::check_one_line_error;
 using report_test::run;
 
 namespace {
-
-std::size_t count_lines(const std::string& s) {
-    std::size_t n = 0;
-    for (char c : s) n += c == '\n' ? 1 : 0;
-    return n;
-}
-
-/// One line "leibniz-derive: ..." on stderr, nothing on stdout, a failing status.
-void check_one_line_error(const report_test::outcome& o, int status = 1) {
-    INFO("stderr: " << o.err << "stdout: " << o.out);
-    CHECK(o.status == status);
-    CHECK(o.out.empty());
-    CHECK(count_lines(o.err) == 1);
-    CHECK(o.err.back() == '\n');
-    CHECK(o.err.rfind("leibniz-derive: ", 0) == 0);
-}
 
 std::vector<std::string> lines_of(const std::string& s) {
     std::vector<std::string> out;

@@ -126,14 +126,15 @@ TEST_CASE("evaluate_into: extents that disagree throw before anything is written
     CHECK_THROWS_AS(evaluate_into(Y(s, t), small, Y = view(y, nb, nm), over(s, t)), std::invalid_argument);
     CHECK(small == std::vector<double>(nb * nm - 1, -7.0));
     CHECK_THROWS_AS(output(out, nb, nm + 1), std::invalid_argument);  // 6 elements are not 3 x 3
-    CHECK_THROWS_WITH(evaluate_into(Y(s, t), output(out.data(), nb, nm + 1), Y = view(y, nb, nm), over(s, t)),
+    std::vector<double> wide(nb * (nm + 1), -7.0);
+    CHECK_THROWS_WITH(evaluate_into(Y(s, t), output(wide, nb, nm + 1), Y = view(y, nb, nm), over(s, t)),
                       Catch::Contains("extent M is 2") && Catch::Contains("output 1, dimension 2"));
-    CHECK_THROWS_WITH(evaluate_into(Y(s, t), output(out.data(), nm, nb), Y = view(y, nb, nm), over(s, t)),
+    CHECK_THROWS_WITH(evaluate_into(Y(s, t), output(out, nm, nb), Y = view(y, nb, nm), over(s, t)),
                       Catch::Contains("extent B is 3"));
     CHECK(out == std::vector<double>(nb * nm, -7.0));
     // an extent bound to a negative number
     std::vector<double> v(2);
-    CHECK_THROWS_WITH(evaluate_into(x * w(k), v, K = -2, x = 1.0, w = view(v.data(), 2), over(k)), Catch::Contains("negative"));
+    CHECK_THROWS_WITH(evaluate_into(x * w(k), v, K = -2, x = 1.0, w = view(v, 2), over(k)), Catch::Contains("negative"));
     // two outputs over the same memory
     std::vector<double> both(nb * nm);
     CHECK_THROWS_WITH(evaluate_into(into(output(both, nb, nm), Y(s, t), over(s, t)), into(output(both, nb, nm), G(s, t), over(s, t)),

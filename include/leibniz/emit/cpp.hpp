@@ -48,8 +48,8 @@ constexpr text identifier(std::string_view name) {
 constexpr bool reserved_identifier(std::string_view id) {
     constexpr std::string_view generated[] = {
         "T", "n", "id", "rest", "acc", "scratch", "stream", "std", "size_t", "leibniz_generated",
-        "ipow", "step", "relu", "sigmoid", "softplus", "sign", "threadIdx", "blockIdx", "blockDim", "gridDim",
-        "cudaStream_t", "INFINITY", "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool",
+        "ipow", "step", "relu", "sigmoid", "softplus", "sign", "maximum", "minimum", "threadIdx", "blockIdx", "blockDim", "gridDim",
+        "cudaStream_t", "INFINITY", "NAN", "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool",
         "break", "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept", "const",
         "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await", "co_return", "co_yield",
         "decltype", "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export",
@@ -188,19 +188,30 @@ struct cpp_printer {
                 return out;
             }
             case op::mul: {
-                // step(c) x ... is printed as a select, c > 0 ? x ... : 0
-                // (a branch-free blend, where a product with 0 or 1 is not)
-                text cond;
+                // step(c) x ... is printed as a select times the rest,
+                // (c > 0 ? T(1) : c == c ? T(0) : NaN) * (x ...): a branch-free
+                // blend, and IEEE's product (a NaN c or x gives NaN)
+                text cond, ordered;
                 for (const term& k : t.kids) {
                     if (k.kind != op::step) continue;
-                    if (!cond.empty()) cond += " && ";
-                    cond += expr(k.kids[0]);
+                    if (!cond.empty()) {
+                        cond += " && ";
+                        ordered += " && ";
+                    }
+                    text c = expr(k.kids[0]);
+                    cond += c;
                     cond += " > T(0)";
+                    ordered += c;
+                    ordered += " == ";
+                    ordered += c;
                 }
                 text out("(");
                 if (!cond.empty()) {
+                    out += "(";
                     out += cond;
-                    out += " ? (";
+                    out += " ? T(1) : (";
+                    out += ordered;
+                    out += cuda() ? " ? T(0) : T(NAN))) * (" : " ? T(0) : std::numeric_limits<T>::quiet_NaN())) * (";
                 }
                 bool first = true;
                 for (const term& k : t.kids) {
@@ -210,7 +221,7 @@ struct cpp_printer {
                     out += expr(k);
                 }
                 if (first) out += "T(1)";
-                if (!cond.empty()) out += ") : T(0)";
+                if (!cond.empty()) out += ')';
                 out += ')';
                 return out;
             }
@@ -348,7 +359,7 @@ struct cpp_printer {
         text out(into);
         if (a.kind == array_kind::maximum) {
             out += " = ";
-            out += cuda() ? "fmax(" : "std::max(";
+            out += "maximum(";  // the op table's max: NaN stays NaN
             out += into;
             out += ", ";
             out += expr(body);

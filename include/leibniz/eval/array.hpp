@@ -42,7 +42,7 @@ namespace leibniz {
 
 // ---- outputs --------------------------------------------------------------------------------------------
 /// A writable rank-R row-major view (R = 0: a flat array whose size is
-/// checked against the result's extents).
+/// checked against the result's extents). `count`: the elements at `data`.
 template <class T, std::size_t Rank>
 struct output_view {
     static_assert(std::is_floating_point_v<T>, "leibniz::output: the output must hold float or double");
@@ -50,11 +50,11 @@ struct output_view {
     static constexpr std::size_t rank = Rank;
     T* data = nullptr;
     std::array<std::size_t, Rank> extents{};
-    std::size_t flat_size = 0;  ///< rank 0: the number of elements
+    std::size_t count = 0;
 
     constexpr std::size_t size() const {
         if constexpr (Rank == 0) {
-            return flat_size;
+            return count;
         } else {
             std::size_t n = 1;
             for (std::size_t e : extents) n *= e;
@@ -63,13 +63,16 @@ struct output_view {
     }
 };
 
-/// output(p, B, M): the B x M row-major array at p.
+/// A bare pointer has no size: output(std::span(p, n), B, M) says how many
+/// elements p points to.
 template <class T, std::integral... X>
-constexpr output_view<T, sizeof...(X)> output(T* data, X... extents) {
-    return {data, {eval::detail::to_extent(extents)...}, 0};
+void output(T*, X...) {
+    static_assert(eval::detail::pointer_without_size<T>,
+                  "leibniz::output: a pointer carries no size; give a std::span(p, n), a std::vector or a std::array");
 }
-/// A vector or span: flat (its size must be the result's), or with extents
-/// whose product must be its size.
+/// A vector, span or array: flat (its size must be the result's), or with
+/// extents whose product must be its size. A pointer p to n elements:
+/// output(std::span(p, n), B, M).
 template <class T, class A, std::integral... X>
 constexpr output_view<T, sizeof...(X)> output(std::vector<T, A>& v, X... extents) {
     output_view<T, sizeof...(X)> o{v.data(), {eval::detail::to_extent(extents)...}, v.size()};
@@ -416,8 +419,10 @@ struct runner {
     LEIBNIZ_EVAL_INLINE static T mul(const state& st, const std::size_t* pos, const Values& v, std::index_sequence<K...>) {
         constexpr bool masked = ((P.nodes[kid(I, K)].kind == op::step) || ...);
         if constexpr (masked) {
-            // step(c) x ... = c > 0 ? x ... : 0, a select on computed values
-            // (branch-free and vectorizable; a product with 0 or 1 is neither)
+            // step(c) x ... = c > 0 ? x ... : 0 x ..., a select on computed values
+            // (branch-free and vectorizable; a product with 0 or 1 is neither);
+            // 0 x ... is what IEEE gives (NaN for x NaN or infinite), and a
+            // NaN c makes the whole product NaN
             // bool & bool, not && (a branch) nor integer masks: GCC keeps
             // the former as a vector mask and if-converts the select
 #if defined(__clang__)
@@ -425,11 +430,13 @@ struct runner {
 #pragma clang diagnostic ignored "-Wbitwise-instead-of-logical"
 #endif
             const bool keep = (... & factor_mask<kid(I, K)>(st, pos, v));
+            const bool unordered = (... | factor_unordered<kid(I, K)>(st, pos, v));
 #if defined(__clang__)
 #pragma clang diagnostic pop
 #endif
             const T rest = (T(1) * ... * factor_value<kid(I, K)>(st, pos, v));
-            return LEIBNIZ_UNPREDICTABLE(keep) ? rest : T(0);
+            const T zero = unordered ? std::numeric_limits<T>::quiet_NaN() : T(0);
+            return LEIBNIZ_UNPREDICTABLE(keep) ? rest : zero * rest;
         } else {
             return (... * node<kid(I, K)>(st, pos, v));
         }
@@ -438,6 +445,15 @@ struct runner {
     LEIBNIZ_EVAL_INLINE static bool factor_mask(const state& st, const std::size_t* pos, const Values& v) {
         if constexpr (P.nodes[J].kind == op::step) return node<J + 1>(st, pos, v) > T(0);
         else return true;
+    }
+    template <std::size_t J>
+    LEIBNIZ_EVAL_INLINE static bool factor_unordered(const state& st, const std::size_t* pos, const Values& v) {
+        if constexpr (P.nodes[J].kind == op::step) {
+            const T c = node<J + 1>(st, pos, v);
+            return c != c;
+        } else {
+            return false;
+        }
     }
     template <std::size_t J>
     LEIBNIZ_EVAL_INLINE static T factor_value(const state& st, const std::size_t* pos, const Values& v) {
@@ -512,7 +528,7 @@ struct runner {
     }
     template <nest_kind K>
     LEIBNIZ_EVAL_INLINE static T combine(T acc, T x) {
-        if constexpr (K == nest_kind::maximum) return acc < x ? x : acc;
+        if constexpr (K == nest_kind::maximum) return ir::row_type<op::max>::apply(acc, x);  // NaN stays NaN
         else return acc + x;
     }
 
@@ -863,6 +879,25 @@ struct runner {
                 for (int r = 0; r != P.arrays[a].rank; ++r) n *= st.x[P.arrays[a].dims[r]];
                 need[static_cast<std::size_t>(P.arrays[a].binding)] = n;
             }
+        // views and outputs: their memory holds what their extents need
+        [&]<std::size_t... B>(std::index_sequence<B...>) {
+            (
+                [&] {
+                    if constexpr (value_info<std::remove_cvref_t<decltype(bound<B>(v))>>::is_view)
+                        eval::detail::check_count("evaluate_into", "the view of", C::binds[B].tag.name_view(), bound<B>(v));
+                }(),
+                ...);
+        }(std::make_index_sequence<NB>{});
+        [&]<std::size_t... O>(std::index_sequence<O...>) {
+            (
+                [&] {
+                    const auto& o = std::get<O>(outs);
+                    if (o.count != o.size())
+                        eval::detail::throw_bad_count("evaluate_into", "output", std::to_string(O + 1), o.count, o.extents.data(),
+                                                      o.extents.size(), o.size());
+                }(),
+                ...);
+        }(std::make_index_sequence<NO>{});
         const std::array<span_bytes, NO> out_spans = output_spans(outs, std::make_index_sequence<NO>{});
         const std::array<span_bytes, NB> in_spans = input_spans(v, std::make_index_sequence<NB>{});
         for (std::size_t o = 0; o != NO; ++o) {

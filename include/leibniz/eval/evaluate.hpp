@@ -129,8 +129,52 @@ struct runner {
         if (value < 1) throw_index_below_one(F.syms[fi.id].name_view(), static_cast<long long>(value));
         env.index[fi.id] = static_cast<std::size_t>(value);
     }
+    /// Where binding B (an index) gets its range's value from: binding
+    /// `binding` itself (an extent, dim < 0) or dimension `dim` of its view.
+    static constexpr extent_source range_of(std::size_t b) {
+        const std::string_view range = Plan::binds[b].tag.dim_view(0);
+        for (std::size_t c = 0; c != Plan::binds.size(); ++c)
+            if (Plan::binds[c].tag.kind == tag_kind::extent && Plan::binds[c].tag.name_view() == range)
+                return {static_cast<int>(c), -1, -1};
+        for (std::size_t c = 0; c != Plan::binds.size(); ++c) {
+            const binding_desc& d = Plan::binds[c];
+            if (d.tag.kind != tag_kind::tensor || !d.is_view) continue;
+            for (int k = 0; k != d.tag.rank; ++k)
+                if (d.tag.dim_view(k) == range) return {static_cast<int>(c), k, -1};
+        }
+        return {};
+    }
+    /// Binding B before anything is computed: a view holds what its extents
+    /// need; an index value lies in its range, whether or not the
+    /// (simplified) expression still uses the index.
+    template <std::size_t B>
+    static constexpr void check_binding(const values_type& v) {
+        constexpr const binding_desc& d = Plan::binds[B];
+        const auto& value = boost::hana::second(std::get<B>(v));
+        if constexpr (d.is_view) {
+            detail::check_count("evaluate", "the view of", d.tag.name_view(), value);
+        } else if constexpr (d.tag.kind == tag_kind::index) {
+            if (value < 1) throw_index_below_one(d.tag.name_view(), static_cast<long long>(value));
+            constexpr extent_source r = range_of(B);
+            if constexpr (r.binding >= 0) {
+                const auto& bound = boost::hana::second(std::get<static_cast<std::size_t>(r.binding)>(v));
+                std::size_t limit;
+                if constexpr (r.dim < 0) {
+                    if constexpr (std::is_signed_v<std::remove_cvref_t<decltype(bound)>>)
+                        if (bound < 0) throw_negative_extent(d.tag.dim_view(0), static_cast<long long>(bound));
+                    limit = static_cast<std::size_t>(bound);
+                } else {
+                    limit = bound.extents[static_cast<std::size_t>(r.dim)];
+                }
+                if (static_cast<std::size_t>(value) > limit)
+                    throw_index_out_of_range(d.tag.name_view(), static_cast<std::size_t>(value), d.tag.dim_view(0), limit);
+            }
+        }
+    }
     template <std::size_t... K, std::size_t... J>
     static constexpr void prepare(env_type& env, const values_type& v, std::index_sequence<K...>, std::index_sequence<J...>) {
+        [&]<std::size_t... B>(std::index_sequence<B...>) { (check_binding<B>(v), ...); }(
+            std::make_index_sequence<std::tuple_size_v<values_type>>{});
         (gather<K>(env, v), ...);
         (set_index<J>(env, v), ...);
         for (const check& c : R.checks) {

@@ -93,12 +93,12 @@ constexpr term positive_part(term t, rational& coefficient) {
 struct step_row : function_row<1> {
     static constexpr op kind = op::step;
     static constexpr std::string_view name = "step", latex = "\\mathbb{1}[# > 0]", cpp = "step";
-    static constexpr std::string_view helper = "inline T step(T x) {\n  return x > T(0) ? T(1) : T(0);\n}\n";
+    static constexpr std::string_view helper = "inline T step(T x) {\n  return x > T(0) ? T(1) : (x <= T(0) ? T(0) : x);\n}\n";
     static constexpr bool nonnegative = true, power_parens = true;
-    static constexpr double value(const double* a) { return a[0] > 0 ? 1 : 0; }
+    static constexpr double value(const double* a) { return apply(a[0]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a) {
-        return a > T(0) ? T(1) : T(0);
+        return a > T(0) ? T(1) : (a <= T(0) ? T(0) : a);  // NaN stays NaN
     }
     static constexpr term slope(context&, const term&, std::size_t) { return num(0); }
     static constexpr term fold(term f) {
@@ -110,12 +110,12 @@ struct step_row : function_row<1> {
 struct relu_row : function_row<1> {
     static constexpr op kind = op::relu;
     static constexpr std::string_view name = "relu", latex = "\\max(#, 0)", cpp = "relu";
-    static constexpr std::string_view helper = "inline T relu(T x) {\n  return x > T(0) ? x : T(0);\n}\n";
+    static constexpr std::string_view helper = "inline T relu(T x) {\n  return x <= T(0) ? T(0) : x;\n}\n";
     static constexpr bool nonnegative = true, power_parens = true;
-    static constexpr double value(const double* a) { return a[0] > 0 ? a[0] : 0; }
+    static constexpr double value(const double* a) { return apply(a[0]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a) {
-        return a > T(0) ? a : T(0);
+        return a <= T(0) ? T(0) : a;  // NaN stays NaN
     }
     static constexpr term slope(context&, const term& f, std::size_t) { return unary(op::step, f.kids[0]); }
     static constexpr term fold(term f) {
@@ -260,12 +260,12 @@ struct sign_row : function_row<1> {
     static constexpr op kind = op::sign;
     static constexpr std::string_view name = "sign", latex = "\\operatorname{sign}(#)", cpp = "sign";
     static constexpr std::string_view helper =
-        "inline T sign(T x) {\n  return x > T(0) ? T(1) : (x < T(0) ? T(-1) : T(0));\n}\n";
+        "inline T sign(T x) {\n  return x > T(0) ? T(1) : (x < T(0) ? T(-1) : (x == T(0) ? T(0) : x));\n}\n";
     static constexpr parity symmetry = parity::odd;
-    static constexpr double value(const double* a) { return a[0] > 0 ? 1 : (a[0] < 0 ? -1 : 0); }
+    static constexpr double value(const double* a) { return apply(a[0]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a) {
-        return a > T(0) ? T(1) : (a < T(0) ? T(-1) : T(0));
+        return a > T(0) ? T(1) : (a < T(0) ? T(-1) : (a == T(0) ? T(0) : a));  // NaN stays NaN
     }
     static constexpr term slope(context&, const term&, std::size_t) { return num(0); }
     /// the sign of a number; sign(q x) = sign(x) for q > 0
@@ -329,12 +329,13 @@ constexpr term extremum_slope(const term& f, std::size_t k) {
 
 struct max_row : function_row<2> {
     static constexpr op kind = op::max;
-    static constexpr std::string_view name = "max", latex = "\\max(#, #)", cpp = "std::max", cuda = "fmax";
+    static constexpr std::string_view name = "max", latex = "\\max(#, #)", cpp = "maximum";
+    static constexpr std::string_view helper = "inline T maximum(T a, T b) {\n  return a < b ? b : (b <= a ? a : a + b);\n}\n";
     static constexpr bool commutative = true, power_parens = true;
-    static constexpr double value(const double* a) { return a[0] < a[1] ? a[1] : a[0]; }
+    static constexpr double value(const double* a) { return apply(a[0], a[1]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a, T b) {
-        return a < b ? b : a;
+        return a < b ? b : (b <= a ? a : a + b);  // a NaN argument gives NaN
     }
     static constexpr term slope(context&, const term& f, std::size_t k) { return extremum_slope<true>(f, k); }
     static constexpr term fold(term f) { return fold_extremum<true>(std::move(f)); }
@@ -342,12 +343,13 @@ struct max_row : function_row<2> {
 
 struct min_row : function_row<2> {
     static constexpr op kind = op::min;
-    static constexpr std::string_view name = "min", latex = "\\min(#, #)", cpp = "std::min", cuda = "fmin";
+    static constexpr std::string_view name = "min", latex = "\\min(#, #)", cpp = "minimum";
+    static constexpr std::string_view helper = "inline T minimum(T a, T b) {\n  return b < a ? b : (a <= b ? a : a + b);\n}\n";
     static constexpr bool commutative = true, power_parens = true;
-    static constexpr double value(const double* a) { return a[1] < a[0] ? a[1] : a[0]; }
+    static constexpr double value(const double* a) { return apply(a[0], a[1]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a, T b) {
-        return b < a ? b : a;
+        return b < a ? b : (a <= b ? a : a + b);  // a NaN argument gives NaN
     }
     static constexpr term slope(context&, const term& f, std::size_t k) { return extremum_slope<false>(f, k); }
     static constexpr term fold(term f) { return fold_extremum<false>(std::move(f)); }

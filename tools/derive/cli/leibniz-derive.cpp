@@ -2,8 +2,22 @@
 // them, from the command line. A subcommand is one row of `commands` below.
 // Errors are one line on stderr, "leibniz-derive: <reason>", exit status 1;
 // a command that exists but cannot run yet exits with 2.
+//
+// Outputs are never half-written without an error: a command's standard
+// output is composed in memory and written at the end, every write and the
+// close are checked (a full disk, a closed pipe or a closed descriptor is an
+// error, SIGPIPE being ignored), and a file (--out) is written under a
+// temporary name in its directory and renamed over the target only once it
+// is complete, so that a failure leaves the target as it was.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <span>
@@ -86,24 +100,92 @@ const entry& lookup(std::string_view command, std::string_view name) {
     return *e;
 }
 
-/// Writes what `write` produces to --out (a file) or, without it, to stdout.
+// ---- writing ------------------------------------------------------------------------------------------
+/// All of `text` to descriptor fd; false (errno set) when a write fails.
+bool write_all(int fd, std::string_view text) {
+    while (!text.empty()) {
+        ssize_t n = ::write(fd, text.data(), text.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (n == 0) errno = EIO;
+            return false;
+        }
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+/// Writes and closes fd; false (errno set) when either fails. fd is closed either way.
+bool write_and_close(int fd, std::string_view text, bool sync) {
+    bool ok = write_all(fd, text) && (!sync || ::fsync(fd) == 0);
+    int e = errno;
+    if (::close(fd) != 0 && ok) return false;
+    errno = e;
+    return ok;
+}
+
+/// The standard output of a command, written at once: a command that fails
+/// prints nothing there.
+void write_stdout(std::string_view text) {
+    if (!write_and_close(STDOUT_FILENO, text, false))
+        throw failure(std::string("cannot write to standard output: ") + std::strerror(errno));
+}
+
+/// `text` as the file `path`, complete or not at all: written to a temporary
+/// file beside it, renamed over it once written, synced and closed. A device
+/// or a pipe (/dev/stdout) is written in place, as it cannot be replaced.
+void write_file(std::string_view command, std::filesystem::path path, std::string_view text) {
+    const std::string named = path.string();  // as given, for messages
+    auto fail = [&](int e) { return failure(std::string(command) + ": cannot write '" + named + "': " + std::strerror(e)); };
+    std::error_code ec;
+    if (std::filesystem::is_symlink(path, ec)) path = std::filesystem::weakly_canonical(path, ec);
+    struct stat st {};
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) throw fail(EISDIR);
+    if (exists && !S_ISREG(st.st_mode)) {
+        int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (fd < 0 || !write_and_close(fd, text, false)) throw fail(errno);
+        return;
+    }
+    std::filesystem::path dir = path.parent_path();
+    std::string temporary = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+    int fd = ::mkstemp(temporary.data());
+    if (fd < 0) throw fail(errno);
+    // mkstemp's mode is 0600: the file gets the target's mode, or a new file's
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
+    bool ok = ::fchmod(fd, mode) == 0;
+    int e = errno;
+    if (!ok) {
+        ::close(fd);
+    } else if (!write_and_close(fd, text, true) || ::rename(temporary.c_str(), path.c_str()) != 0) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) {
+        ::unlink(temporary.c_str());
+        throw fail(e);
+    }
+}
+
+/// Writes what `write` produces to --out (a file) or, without it, to `out`.
 template <class Writer>
-int write_to(std::string_view command, const parsed& p, Writer write) {
+int write_to(std::string_view command, const parsed& p, std::ostream& out, Writer write) {
     if (!p.has("--out") || p.get("--out", "") == "-") {
-        write(std::cout);
-        return std::cout.good() ? 0 : 1;
+        write(out);
+        return 0;
     }
     std::string path(p.get("--out", ""));
     if (path.empty()) throw failure(std::string(command) + ": option --out needs a value");
     std::ostringstream text;
     write(text);
-    std::ofstream f(path, std::ios::binary);
-    if (!(f << text.str()) || !f.flush()) throw failure(std::string(command) + ": cannot write '" + path + "'");
+    write_file(command, path, text.view());
     return 0;
 }
 
 // ---- the subcommands --------------------------------------------------------------------------------
-int run_list(arguments args) {
+int run_list(arguments args, std::ostream& out) {
     parse("list", args, {});
     std::size_t wide = 0;
     for (const entry& e : catalog()) wide = std::max(wide, e.name.size());
@@ -112,49 +194,49 @@ int run_list(arguments args) {
         name.resize(wide + 2, ' ');
         std::string verdict = leibniz::derivations::verdict_word(e.result);
         verdict.resize(11, ' ');
-        std::cout << name << e.section << "  " << verdict << e.title << '\n';
+        out << name << e.section << "  " << verdict << e.title << '\n';
     }
     return 0;
 }
 
-int run_show(arguments args) {
+int run_show(arguments args, std::ostream& out) {
     parsed p = parse("show", args, {{"--steps"}, {}, {"<name>"}});
     const entry& e = lookup("show", p.positional[0]);
     if (!p.has("--steps")) {
-        std::cout << e.engine_latex << '\n';
+        out << e.engine_latex << '\n';
         return 0;
     }
     std::string eq = e.quantity.empty() ? "" : e.quantity + " = ";
-    std::cout << "% " << e.name << ": " << e.title << '\n';
+    out << "% " << e.name << ": " << e.title << '\n';
     if (e.steps.empty()) {
-        std::cout << "% no step-by-step derivation; the engine's result\n" << eq << e.engine_latex << '\n';
+        out << "% no step-by-step derivation; the engine's result\n" << eq << e.engine_latex << '\n';
     } else {
         std::string caption;
         for (const derivation_step& s : e.steps) {
-            if (s.caption != caption) std::cout << "% " << (caption = s.caption) << '\n';
-            std::cout << s.lhs << " = " << s.rhs << '\n';
+            if (s.caption != caption) out << "% " << (caption = s.caption) << '\n';
+            out << s.lhs << " = " << s.rhs << '\n';
         }
     }
-    std::cout << "% the document (" << leibniz::derivations::verdict_word(e.result) << ")\n" << eq << e.document_latex << '\n';
-    if (!e.difference_latex.empty()) std::cout << "% engine - document\n" << e.difference_latex << '\n';
+    out << "% the document (" << leibniz::derivations::verdict_word(e.result) << ")\n" << eq << e.document_latex << '\n';
+    if (!e.difference_latex.empty()) out << "% engine - document\n" << e.difference_latex << '\n';
     return 0;
 }
 
-int run_report(arguments args) {
+int run_report(arguments args, std::ostream& out) {
     parsed p = parse("report", args, {{}, {"--out", "--only"}, {}});
     if (p.has("--only")) {
         const entry& e = lookup("report", p.get("--only", ""));
-        return write_to("report", p, [&](std::ostream& o) { write_result(o, e); });
+        return write_to("report", p, out, [&](std::ostream& o) { write_result(o, e); });
     }
-    return write_to("report", p, [](std::ostream& o) { write_report(o, catalog(), all_programs()); });
+    return write_to("report", p, out, [](std::ostream& o) { write_report(o, catalog(), all_programs()); });
 }
 
-int run_formulas(arguments args) {
+int run_formulas(arguments args, std::ostream& out) {
     parsed p = parse("formulas", args, {{}, {"--out"}, {}});
-    return write_to("formulas", p, [](std::ostream& o) { write_formulas(o, catalog()); });
+    return write_to("formulas", p, out, [](std::ostream& o) { write_formulas(o, catalog()); });
 }
 
-int run_emit(arguments args) {
+int run_emit(arguments args, std::ostream& out) {
     parsed p = parse("emit", args, {{}, {"--lang"}, {"<name>"}});
     const entry& e = lookup("emit", p.positional[0]);
     std::string lang(p.get("--lang", "cpp"));
@@ -168,15 +250,15 @@ int run_emit(arguments args) {
     }
     std::string code = e.emit(lang);
     if (code.empty()) throw failure("emit: no " + lang + " code for '" + e.name + "'");
-    std::cout << code;
+    out << code;
     return 0;
 }
 
-int run_help(arguments);
+int run_help(arguments, std::ostream&);
 
 struct command {
     std::string_view name, synopsis, summary;
-    int (*run)(arguments);
+    int (*run)(arguments, std::ostream&);
 };
 
 const command commands[] = {
@@ -190,9 +272,9 @@ const command commands[] = {
     {"help", "help", "this text (also -h, --help)", run_help},
 };
 
-int run_help(arguments args) {
+int run_help(arguments args, std::ostream& out) {
     parse("help", args, {});
-    std::cout << "usage: leibniz-derive <command> [arguments]\n\n"
+    out << "usage: leibniz-derive <command> [arguments]\n\n"
                  "The results of the reference document (sections 1.2-1.5, 2.2, 2.3, 3.1, 3.2) as the\n"
                  "leibniz engine derives them, each compared with the document's formula.\n\ncommands:\n";
     std::size_t wide = 0;
@@ -200,9 +282,11 @@ int run_help(arguments args) {
     for (const command& c : commands) {
         std::string s(c.synopsis);
         s.resize(wide + 2, ' ');
-        std::cout << "  " << s << c.summary << '\n';
+        out << "  " << s << c.summary << '\n';
     }
-    std::cout << "\nexit status: 0 on success, 1 on a bad argument or unknown name, 2 for a result without code to emit\n";
+    out << "\nexit status: 0 on success, 1 on a bad argument, an unknown name or an output that cannot be written\n"
+           "(nothing is left half-written: --out replaces its file only once complete), 2 for a result without\n"
+           "code to emit\n";
     return 0;
 }
 
@@ -217,12 +301,19 @@ std::string one_line(std::string s) {
 
 int main(int argc, char** argv) {
     std::vector<std::string_view> args(argv + 1, argv + argc);
+    // a closed pipe is a write error (EPIPE), reported like any other
+    std::signal(SIGPIPE, SIG_IGN);
     try {
         if (args.empty()) throw failure("no command given (try leibniz-derive --help)");
         std::string_view name = args[0];
         if (name == "--help" || name == "-h") name = "help";
-        for (const command& c : commands)
-            if (c.name == name) return c.run(arguments(args).subspan(1));
+        for (const command& c : commands) {
+            if (c.name != name) continue;
+            std::ostringstream out;
+            int status = c.run(arguments(args).subspan(1), out);
+            if (std::string_view text = out.view(); !text.empty()) write_stdout(text);
+            return status;
+        }
         throw failure("unknown command '" + std::string(args[0]) + "' (try leibniz-derive --help)");
     } catch (const failure& f) {
         std::cerr << "leibniz-derive: " << one_line(f.what()) << '\n';

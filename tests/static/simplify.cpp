@@ -184,6 +184,14 @@ static_assert(latex(simplify(sqrt(p * p))) == "p");
 static_assert(latex(simplify(abs(q * u * u))) == "q u^{2}");
 static_assert(latex(simplify(sqrt(p * q * u))) == "\\sqrt{p} \\sqrt{q} \\sqrt{u}");
 static_assert(equivalent(sqrt(p * p), p));
+// ... and so do the entries of a tensor declared so
+constexpr auto N = extent<"N">();
+constexpr auto n = index<"n">(N);
+constexpr auto P = positive(tensor<"P">(N));
+constexpr auto Q = tensor<"Q">(N);
+static_assert(latex(simplify(sqrt(P(n) * P(n)))) == "P_{n}");
+static_assert(latex(simplify(sqrt(Q(n) * Q(n)))) == "|Q_{n}|");
+static_assert(latex(simplify(sqrt(sum(n, Q(n) * Q(n)) * sum(n, Q(n) * Q(n))))) == "\\sum_{n=1}^{N} Q_{n}^{2}");
 // known nonnegative by form: exp, even powers, extents, sums of squares
 static_assert(latex(simplify(sqrt(exp(u) * v * v))) == "\\exp(\\frac{1}{2} u) |v|");
 static_assert(law_holds(sqrt(u * u * v * v)));

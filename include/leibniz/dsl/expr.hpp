@@ -35,7 +35,7 @@ template <fixed_string Name, fixed_string Latex>
 struct extent_tag {};
 template <fixed_string Name, fixed_string Latex, class Extent>
 struct index_tag {};
-template <fixed_string Name, fixed_string Latex, int Prio, class... Extents>
+template <fixed_string Name, fixed_string Latex, int Prio, ir::sign_known Sign, class... Extents>
 struct tensor_tag {};
 /// A named intermediate: Name(params...) := Def. Def is the definition's
 /// expression type, or a captureless lambda's closure type whose call
@@ -97,8 +97,8 @@ template <class T>
 struct is_symbol_tag : std::false_type {};
 template <fixed_string N, fixed_string L, int P, ir::sign_known S>
 struct is_symbol_tag<scalar_tag<N, L, P, S>> : std::true_type {};
-template <fixed_string N, fixed_string L, int P, class... X>
-struct is_symbol_tag<tensor_tag<N, L, P, X...>> : std::true_type {};
+template <fixed_string N, fixed_string L, int P, ir::sign_known S, class... X>
+struct is_symbol_tag<tensor_tag<N, L, P, S, X...>> : std::true_type {};
 template <fixed_string N, fixed_string L, int P, class D, class... X>
 struct is_symbol_tag<intermediate_tag<N, L, P, D, X...>> : std::true_type {};
 
@@ -114,8 +114,8 @@ struct is_extent_tag<extent_tag<N, L>> : std::true_type {};
 
 template <class T>
 struct is_tensor_tag : std::false_type {};
-template <fixed_string N, fixed_string L, int P, class... X>
-struct is_tensor_tag<tensor_tag<N, L, P, X...>> : std::true_type {};
+template <fixed_string N, fixed_string L, int P, ir::sign_known S, class... X>
+struct is_tensor_tag<tensor_tag<N, L, P, S, X...>> : std::true_type {};
 template <fixed_string N, fixed_string L, int P, class D, class X0, class... X>
 struct is_tensor_tag<intermediate_tag<N, L, P, D, X0, X...>> : std::true_type {};
 
@@ -280,33 +280,42 @@ template <fixed_string N, fixed_string L, int P, ir::sign_known S, ir::sign_know
 struct signed_as<scalar_tag<N, L, P, S>, Sign> {
     using type = scalar_tag<N, L, P, Sign>;
 };
+template <fixed_string N, fixed_string L, int P, ir::sign_known S, class... X, ir::sign_known Sign>
+struct signed_as<tensor_tag<N, L, P, S, X...>, Sign> {
+    using type = tensor_tag<N, L, P, Sign, X...>;
+};
 template <class T>
-struct is_scalar_tag : std::false_type {};
+struct is_declared_tag : std::false_type {};
 template <fixed_string N, fixed_string L, int P, ir::sign_known S>
-struct is_scalar_tag<scalar_tag<N, L, P, S>> : std::true_type {};
+struct is_declared_tag<scalar_tag<N, L, P, S>> : std::true_type {};
+template <fixed_string N, fixed_string L, int P, ir::sign_known S, class... X>
+struct is_declared_tag<tensor_tag<N, L, P, S, X...>> : std::true_type {};
+/// A symbol or a tensor declared with leibniz::symbol or leibniz::tensor.
 template <class E>
-constexpr bool is_scalar_symbol() {
-    if constexpr (is_expr<E>::value && is_terminal_v<E>) return is_scalar_tag<terminal_tag_t<E>>::value;
+constexpr bool is_declared_variable() {
+    if constexpr (is_expr<E>::value && is_terminal_v<E>) return is_declared_tag<terminal_tag_t<E>>::value;
     else return false;
 }
 template <ir::sign_known Sign, class E>
 constexpr auto with_sign(E e) {
-    static_assert(is_scalar_symbol<E>(),
-                  "leibniz::positive / leibniz::nonnegative: declare a scalar symbol, as positive(symbol<\"epsilon\">())");
-    if constexpr (is_scalar_symbol<E>()) return terminal<typename signed_as<terminal_tag_t<E>, Sign>::type>();
+    static_assert(is_declared_variable<E>(),
+                  "leibniz::positive / leibniz::nonnegative: declare a symbol or a tensor, as positive(symbol<\"epsilon\">()) "
+                  "or nonnegative(tensor<\"P\">(B, M))");
+    if constexpr (is_declared_variable<E>()) return terminal<typename signed_as<terminal_tag_t<E>, Sign>::type>();
     else return e;
 }
 }  // namespace dsl
 
-/// A symbol known to be positive, `positive(symbol<"epsilon", "\\epsilon">())`:
-/// the simplifier may then take it out of |.| and out of fractional powers
+/// A symbol or tensor known to be positive, `positive(symbol<"epsilon",
+/// "\\epsilon">())`, `positive(tensor<"P">(B, M))` (every entry): the
+/// simplifier may then take it out of |.| and out of fractional powers
 /// ((eps x^2)^(1/2) = eps^(1/2) |x|), and the numeric witness gives it positive
 /// values only. Without it nothing is assumed of a symbol's sign.
 template <class E>
 constexpr auto positive(E e) {
     return dsl::with_sign<ir::sign_known::positive>(e);
 }
-/// A symbol known to be nonnegative (see positive).
+/// A symbol or tensor known to be nonnegative (see positive).
 template <class E>
 constexpr auto nonnegative(E e) {
     return dsl::with_sign<ir::sign_known::nonnegative>(e);
@@ -354,7 +363,7 @@ constexpr auto tensor(X...) {
     static_assert(sizeof...(X) >= 1 && sizeof...(X) <= ir::max_rank, "leibniz::tensor: between 1 and 4 extents");
     static_assert((dsl::is_extent_tag<dsl::terminal_tag_t<X>>::value && ...),
                   "leibniz::tensor: the dimensions must be extents declared with leibniz::extent");
-    return dsl::terminal<dsl::tensor_tag<Name, Latex, Prio, dsl::terminal_tag_t<X>...>>();
+    return dsl::terminal<dsl::tensor_tag<Name, Latex, Prio, ir::sign_known::unknown, dsl::terminal_tag_t<X>...>>();
 }
 
 /// A named intermediate, m(l) := definition; use m(t) in expressions.

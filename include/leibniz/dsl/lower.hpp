@@ -48,14 +48,15 @@ struct intern_tag<index_tag<Name, Latex, X>> {
         return c.intern(e);
     }
 };
-template <fixed_string Name, fixed_string Latex, int Prio, class... X>
-struct intern_tag<tensor_tag<Name, Latex, Prio, X...>> {
+template <fixed_string Name, fixed_string Latex, int Prio, ir::sign_known Sign, class... X>
+struct intern_tag<tensor_tag<Name, Latex, Prio, Sign, X...>> {
     static constexpr int go(ir::context& c) {
         ir::sym_entry e;
         detail::copy_name(e.name, Name.view());
         detail::copy_name(e.latex, Latex.view());
         e.kind = ir::sym_kind::tensor;
         e.prio = Prio;
+        e.sign = Sign;
         e.rank = static_cast<int>(sizeof...(X));
         int i = 0;
         ((e.dims[i++] = intern_tag<X>::go(c)), ...);

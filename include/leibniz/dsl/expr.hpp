@@ -620,6 +620,18 @@ constexpr auto intermediate(D, P...) {
     return dsl::terminal<dsl::intermediate_tag<Name, Latex, Prio, definition, dsl::terminal_tag_t<P>...>>();
 }
 
+/// Y(k, l) as written, without the checks of the number and the extents of
+/// its indices: for writing down someone else's formula whose shapes do not
+/// fit, to show that they do not (derivations/mlp.hpp, the document's
+/// product). Everywhere else, write Y(k, l).
+template <class T, class... I>
+constexpr auto unchecked_element(T t, I... i) {
+    static_assert(dsl::is_expr<T>::value && dsl::is_terminal_v<T> && dsl::is_tensor_tag<dsl::terminal_tag_t<T>>::value,
+                  "leibniz::unchecked_element: the first argument must be a tensor or an indexed intermediate");
+    static_assert((dsl::is_index_expr_v<I> && ...), "leibniz::unchecked_element: the indices must be index variables");
+    return dsl::node<yap::expr_kind::call>(t, i...);
+}
+
 /// An opaque loss ℓ(H) whose gradient ∂ℓ/∂H is the tensor G; its chain rule
 /// sums over the given index variables.
 template <fixed_string Name, fixed_string Latex = Name, class H, class G, class... K>

@@ -219,7 +219,8 @@ constexpr bool check_rank() {
     return Expected == Given;
 }
 /// Slot Slot of Symbol (counting from 1) is over the extent Expected, but
-/// its index Index is over Given; Same compares the extents' tags.
+/// its index Index is over Given. Called only for such a slot, with Same
+/// false (a template parameter, so that the assertion waits for the call).
 template <fixed_string Symbol, std::size_t Slot, fixed_string Index, fixed_string Expected, fixed_string Given, bool Same>
 constexpr bool check_index_extent() {
     static_assert(Same,
@@ -302,7 +303,8 @@ constexpr bool check_loss_index_count() {
                   "(Loss, Of, Expected and Given are named in the line above)");
     return Expected == Given;
 }
-/// The Slot-th summation index of the loss Loss is over Given where Of's slot is over Expected.
+/// The Slot-th summation index of the loss Loss is over Given where Of's slot
+/// is over Expected; Same is false, as for check_index_extent.
 template <fixed_string Loss, fixed_string Of, std::size_t Slot, fixed_string Index, fixed_string Expected,
           fixed_string Given, bool Same>
 constexpr bool check_loss_index_extent() {

@@ -180,7 +180,9 @@ struct network {
     /// factors for layers i .. L-1; its free index is W_i's column index.
     template <int i, class I>
     static constexpr auto doc_product(I idx) {
-        if constexpr (i >= L) return yhat(idx) - ybar(idx);
+        // with widths of their own, idx is not over y's extent D_L: the shapes
+        // do not fit (product_shape_fits), so the elements are written unchecked
+        if constexpr (i >= L) return unchecked_element(yhat, idx) - unchecked_element(ybar, idx);
         else return sum(a<i>, step(z<i>(a<i>)) * W<i>(a<i>, idx) * doc_product<i + 1>(a<i>));
     }
     /// The document's ∂ℓ/∂h_i. With widths of their own its free index is W_i's column (in

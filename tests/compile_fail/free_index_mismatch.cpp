@@ -1,15 +1,9 @@
 // expect: leibniz: the two sides of + have different free indices
 // Adding tensor elements with different free indices is rejected where the
 // expression is written.
-#include <leibniz/leibniz.hpp>
+#include "shapes.hpp"
 
-using namespace leibniz;
-constexpr auto B = extent<"B">();
-constexpr auto M = extent<"M">();
-constexpr auto k = index<"k">(B);
-constexpr auto l = index<"l">(M);
 constexpr auto s = index<"s">(M);
-constexpr auto Y = tensor<"Y">(B, M);
 constexpr auto eps = symbol<"epsilon", "\\epsilon">();
 
 #ifdef LEIBNIZ_COMPILE_FAIL

@@ -22,7 +22,7 @@ fi
 declare -A may=(
     [detail]=""
     [ir]="detail"
-    [dsl]="detail ir"
+    [dsl]="detail ir simplify"
     [calculus]="detail ir calculus simplify"
     [simplify]="detail ir calculus simplify"
     [plan]="detail ir calculus simplify"

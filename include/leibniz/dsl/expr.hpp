@@ -5,7 +5,10 @@
 // expressions can be built from local `constexpr` symbols too.
 #pragma once
 #include <concepts>
+#include <cstddef>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include <boost/hana/pair.hpp>
 #include <boost/hana/tuple.hpp>
@@ -160,6 +163,249 @@ constexpr auto node(Ops... ops) {
     return expr<K, hana::tuple<Ops...>>{hana::tuple<Ops...>{ops...}};
 }
 
+// ---- shapes: what a symbol is indexed over ------------------------------------------
+template <class... T>
+struct type_list {};
+
+template <class IndexTag>
+struct extent_of_index;
+template <fixed_string N, fixed_string L, class X>
+struct extent_of_index<index_tag<N, L, X>> {
+    using type = X;
+};
+
+/// The name of an indexable symbol and the extents of its slots, in order
+/// (an intermediate's are those of its parameters). random.hpp adds random tensors.
+template <class Tag>
+struct shape_of;
+template <fixed_string N, fixed_string L, int P, ir::sign_known S, class... X>
+struct shape_of<tensor_tag<N, L, P, S, X...>> {
+    static constexpr auto name = N;
+    using extents = type_list<X...>;
+};
+template <fixed_string N, fixed_string L, int P, class D, class... Params>
+struct shape_of<intermediate_tag<N, L, P, D, Params...>> {
+    static constexpr auto name = N;
+    using extents = type_list<typename extent_of_index<Params>::type...>;
+};
+
+/// An intermediate called with its own parameters, m(l): what a malformed
+/// call m(k, l) is replaced with after its assertion failed, so that lowering
+/// does not go on to fail as well.
+template <class Tag>
+struct formal_call {
+    static constexpr bool exists = false;
+};
+template <fixed_string N, fixed_string L, int P, class D, class... Params>
+struct formal_call<intermediate_tag<N, L, P, D, Params...>> {
+    static constexpr bool exists = true;
+    template <class E>
+    static constexpr auto make(E e) {
+        return node<yap::expr_kind::call>(e, terminal<Params>()...);
+    }
+};
+
+// The checks below are function templates so that the compiler's "in
+// instantiation of" line names the symbol and the numbers involved; each
+// one is instantiated only when the earlier ones hold, so a malformed
+// expression gives one message.
+
+/// Symbol indexed with Given indices where it has Expected slots.
+template <fixed_string Symbol, std::size_t Expected, std::size_t Given>
+constexpr bool check_rank() {
+    static_assert(Expected == Given,
+                  "leibniz: a tensor or intermediate is indexed with as many indices as it has extents "
+                  "(Symbol, Expected and Given are named in the line above)");
+    return Expected == Given;
+}
+/// Slot Slot of Symbol (counting from 1) is over the extent Expected, but
+/// its index Index is over Given. Called only for such a slot, with Same
+/// false (a template parameter, so that the assertion waits for the call).
+template <fixed_string Symbol, std::size_t Slot, fixed_string Index, fixed_string Expected, fixed_string Given, bool Same>
+constexpr bool check_index_extent() {
+    static_assert(Same,
+                  "leibniz: each index of a tensor or intermediate ranges over the extent declared for its slot "
+                  "(Symbol, Slot, Index and the Expected and Given extents are named in the line above)");
+    return Same;
+}
+
+template <class ExtentTag>
+struct extent_name;
+template <fixed_string N, fixed_string L>
+struct extent_name<extent_tag<N, L>> {
+    static constexpr auto value = N;
+};
+
+template <class Tag>
+struct index_name;
+template <fixed_string N, fixed_string L, class X>
+struct index_name<index_tag<N, L, X>> {
+    static constexpr auto value = N;
+};
+
+template <class... X>
+constexpr std::size_t list_size(type_list<X...>) {
+    return sizeof...(X);
+}
+
+/// The first slot (counting from 1) whose index tag is not over the extent
+/// of the slot, with the names of the index and of both extents; slot is 0
+/// if every index fits (the lists have the same length).
+template <class Extents, class Indices>
+struct extent_mismatch {
+    static constexpr std::size_t slot = 0;
+};
+template <class... X, class... I>
+    requires(!(std::is_same_v<X, typename extent_of_index<I>::type> && ...))
+struct extent_mismatch<type_list<X...>, type_list<I...>> {
+    static constexpr std::size_t slot = [] {
+        constexpr bool same[] = {std::is_same_v<X, typename extent_of_index<I>::type>...};
+        std::size_t k = 0;
+        while (same[k]) ++k;
+        return k + 1;
+    }();
+    using index = std::tuple_element_t<slot - 1, std::tuple<I...>>;
+    static constexpr auto index_name = dsl::index_name<index>::value;
+    static constexpr auto expected = extent_name<std::tuple_element_t<slot - 1, std::tuple<X...>>>::value;
+    static constexpr auto given = extent_name<typename extent_of_index<index>::type>::value;
+};
+
+/// Whether the index tags I fit the slots of Symbol (named Name, for the
+/// messages), with at most one failed assertion.
+template <fixed_string Name, class Extents, class... I>
+constexpr bool check_indices() {
+    constexpr std::size_t rank = list_size(Extents{});
+    if constexpr (!check_rank<Name, rank, sizeof...(I)>()) {
+        return false;
+    } else {
+        using m = extent_mismatch<Extents, type_list<I...>>;
+        if constexpr (m::slot == 0)
+            return true;
+        else
+            return check_index_extent<Name, m::slot, m::index_name, m::expected, m::given, false>();
+    }
+}
+
+/// The loss Loss of tensor Of has gradient Gradient, whose extents are not
+/// those of Of (Same compares the lists of extent tags).
+template <fixed_string Loss, fixed_string Of, fixed_string Gradient, bool Same>
+constexpr bool check_loss_gradient() {
+    static_assert(Same,
+                  "leibniz::loss: the gradient tensor has the extents of the tensor the loss is a function of, "
+                  "the same number in the same order (Loss, Of and Gradient are named in the line above)");
+    return Same;
+}
+/// The loss Loss of tensor Of is given Given summation indices where Of has Expected slots.
+template <fixed_string Loss, fixed_string Of, std::size_t Expected, std::size_t Given>
+constexpr bool check_loss_index_count() {
+    static_assert(Expected == Given,
+                  "leibniz::loss: one summation index for each extent of the tensor the loss is a function of "
+                  "(Loss, Of, Expected and Given are named in the line above)");
+    return Expected == Given;
+}
+/// The Slot-th summation index of the loss Loss is over Given where Of's slot
+/// is over Expected; Same is false, as for check_index_extent.
+template <fixed_string Loss, fixed_string Of, std::size_t Slot, fixed_string Index, fixed_string Expected,
+          fixed_string Given, bool Same>
+constexpr bool check_loss_index_extent() {
+    static_assert(Same,
+                  "leibniz::loss: each summation index ranges over the extent of the matching slot of the tensor "
+                  "the loss is a function of (Loss, Of, Slot, Index and the Expected and Given extents are named "
+                  "in the line above)");
+    return Same;
+}
+
+/// Whether loss<Name>(H, G, K...) is well formed, with at most one failed assertion.
+template <fixed_string Name, class H, class G, class... K>
+constexpr bool check_loss() {
+    using of = typename shape_of<H>::extents;
+    constexpr std::size_t rank = list_size(of{});
+    if constexpr (!check_loss_gradient<Name, shape_of<H>::name, shape_of<G>::name,
+                                       std::is_same_v<of, typename shape_of<G>::extents>>()) {
+        return false;
+    } else if constexpr (!check_loss_index_count<Name, shape_of<H>::name, rank, sizeof...(K)>()) {
+        return false;
+    } else {
+        using m = extent_mismatch<of, type_list<K...>>;
+        if constexpr (m::slot == 0)
+            return true;
+        else
+            return check_loss_index_extent<Name, shape_of<H>::name, m::slot, m::index_name, m::expected, m::given, false>();
+    }
+}
+
+// ---- constants: the value of an expression made of constants alone ------------------
+struct constant_value {
+    bool known = false;
+    ir::rational value{0, 1};
+};
+
+template <class Tag>
+struct constant_of {
+    static constexpr constant_value value{};
+};
+template <long long N, long long D>
+struct constant_of<constant_tag<N, D>> {
+    static constexpr constant_value value{true, ir::rational{N, D}};
+};
+
+/// The value of E if it is built from constants with +, -, * and / alone
+/// (known is false otherwise: symbols, functions, or a division by zero).
+template <class E>
+constexpr constant_value constant_value_of() {
+    using T = std::remove_cvref_t<E>;
+    constexpr yap::expr_kind k = T::kind;
+    if constexpr (k == yap::expr_kind::terminal) {
+        return constant_of<terminal_tag_t<T>>::value;
+    } else if constexpr (k == yap::expr_kind::negate) {
+        constant_value a = constant_value_of<element_t<T, 0>>();
+        return {a.known, -a.value};
+    } else if constexpr (k == yap::expr_kind::plus || k == yap::expr_kind::minus || k == yap::expr_kind::multiplies ||
+                         k == yap::expr_kind::divides) {
+        constant_value a = constant_value_of<element_t<T, 0>>(), b = constant_value_of<element_t<T, 1>>();
+        if (!a.known || !b.known) return {};
+        if constexpr (k == yap::expr_kind::plus) return {true, a.value + b.value};
+        else if constexpr (k == yap::expr_kind::minus) return {true, a.value - b.value};
+        else if constexpr (k == yap::expr_kind::multiplies) return {true, a.value * b.value};
+        else if (b.value.is_zero()) return {};
+        else return {true, a.value / b.value};
+    } else {
+        return {};
+    }
+}
+/// log of the constant Num/Den: it must be positive.
+template <long long Num, long long Den>
+constexpr bool check_log_argument() {
+    static_assert(Num > 0,
+                  "leibniz::log: the argument must not be a constant that is zero or negative "
+                  "(its value Num/Den is named in the line above)");
+    return Num > 0;
+}
+/// The constant Num/Den to the power P/Q: a negative base needs an integer exponent.
+template <long long P, long long Q, long long Num, long long Den>
+constexpr bool check_power_base() {
+    static_assert(Num >= 0 || Q == 1,
+                  "leibniz::pow: a power with a non-integer exponent (as sqrt) of a negative constant "
+                  "(the exponent P/Q and the base Num/Den are named in the line above)");
+    return Num >= 0 || Q == 1;
+}
+
+/// Whether log(E) is well formed: E is not a constant that is zero or negative.
+template <class E>
+constexpr bool check_log() {
+    constexpr constant_value v = constant_value_of<E>();
+    if constexpr (v.known) return check_log_argument<v.value.num, v.value.den>();
+    else return true;
+}
+/// Whether E^(P/Q) is well formed: not a negative constant to a non-integer power.
+template <long long P, long long Q, class E>
+constexpr bool check_power() {
+    constexpr constant_value v = constant_value_of<E>();
+    if constexpr (v.known && Q != 1) return check_power_base<P, Q, v.value.num, v.value.den>();
+    else return true;
+}
+
+
 template <class T>
 constexpr void require_expression_operand() {
     static_assert(expression<T>,
@@ -184,7 +430,21 @@ struct expr {
                       "leibniz: only a tensor (or an indexed intermediate) can be indexed, as Y(k, l)");
         static_assert((dsl::is_index_expr_v<I> && ...),
                       "leibniz: tensor indices must be index variables declared with leibniz::index");
-        return dsl::node<yap::expr_kind::call>(*this, i...);
+        if constexpr (Kind == yap::expr_kind::terminal && (dsl::is_index_expr_v<I> && ...)) {
+            using tag = dsl::terminal_tag_t<expr>;
+            if constexpr (dsl::is_tensor_tag<tag>::value) {
+                using shape = dsl::shape_of<tag>;
+                constexpr bool ok = dsl::check_indices<shape::name, typename shape::extents, dsl::terminal_tag_t<I>...>();
+                if constexpr (!ok && dsl::formal_call<tag>::exists)
+                    return dsl::formal_call<tag>::make(*this);  // harmless after the failed assertion
+                else
+                    return dsl::node<yap::expr_kind::call>(*this, i...);
+            } else {
+                return dsl::node<yap::expr_kind::call>(*this, i...);
+            }
+        } else {
+            return dsl::node<yap::expr_kind::call>(*this, i...);
+        }
     }
 
     /// x = 1.5: a binding for evaluate, hana::pair<hana::type<Tag>, V>.
@@ -214,6 +474,27 @@ constexpr auto binary(L l, R r) {
 /// value of the extra indices, as m_l in Y_il - m_l). Defined in lower.hpp.
 template <class L, class R>
 constexpr bool compatible_free_indices();
+
+/// Whether E contains a subtraction, a negation or a constant (outside
+/// intermediates, which are terminals): only such an expression can
+/// simplify to zero, so only such a denominator is simplified by /.
+template <class E>
+constexpr bool may_vanish() {
+    using T = std::remove_cvref_t<E>;
+    if constexpr (T::kind == yap::expr_kind::terminal) {
+        return constant_of<terminal_tag_t<T>>::value.known;
+    } else if constexpr (T::kind == yap::expr_kind::minus || T::kind == yap::expr_kind::negate) {
+        return true;
+    } else {
+        return []<std::size_t... I>(std::index_sequence<I...>) {
+            return (may_vanish<element_t<T, I>>() || ...);
+        }(std::make_index_sequence<decltype(hana::size(std::declval<typename T::tuple_type>()))::value>{});
+    }
+}
+/// Whether the denominator R is not zero: not a constant expression of
+/// value zero, and, if it may vanish, not simplified to zero. Defined in lower.hpp.
+template <class R>
+constexpr bool nonzero_denominator();
 
 template <class T>
 constexpr bool is_zero_constant() {
@@ -250,8 +531,12 @@ constexpr auto operator*(L l, R r) {
 template <class L, class R>
     requires dsl::operands<L, R>
 constexpr auto operator/(L l, R r) {
-    if constexpr (dsl::expression<R>)
-        static_assert(!dsl::is_zero_constant<R>(), "leibniz: division by the constant zero");
+    if constexpr (dsl::expression<R>) {
+        if constexpr (dsl::is_zero_constant<R>())
+            static_assert(!dsl::is_zero_constant<R>(), "leibniz: division by the constant zero");
+        else
+            static_assert(dsl::nonzero_denominator<R>(), "leibniz: division by an expression that simplifies to zero");
+    }
     return dsl::binary<yap::expr_kind::divides>(l, r);
 }
 template <dsl::expression E>
@@ -387,6 +672,18 @@ constexpr auto intermediate(D, P...) {
     return dsl::terminal<dsl::intermediate_tag<Name, Latex, Prio, definition, dsl::terminal_tag_t<P>...>>();
 }
 
+/// Y(k, l) as written, without the checks of the number and the extents of
+/// its indices: for writing down someone else's formula whose shapes do not
+/// fit, to show that they do not (derivations/mlp.hpp, the document's
+/// product). Everywhere else, write Y(k, l).
+template <class T, class... I>
+constexpr auto unchecked_element(T t, I... i) {
+    static_assert(dsl::is_expr<T>::value && dsl::is_terminal_v<T> && dsl::is_tensor_tag<dsl::terminal_tag_t<T>>::value,
+                  "leibniz::unchecked_element: the first argument must be a tensor or an indexed intermediate");
+    static_assert((dsl::is_index_expr_v<I> && ...), "leibniz::unchecked_element: the indices must be index variables");
+    return dsl::node<yap::expr_kind::call>(t, i...);
+}
+
 /// An opaque loss ℓ(H) whose gradient ∂ℓ/∂H is the tensor G; its chain rule
 /// sums over the given index variables.
 template <fixed_string Name, fixed_string Latex = Name, class H, class G, class... K>
@@ -394,6 +691,9 @@ constexpr auto loss(H, G, K...) {
     static_assert(dsl::is_tensor_tag<dsl::terminal_tag_t<H>>::value && dsl::is_tensor_tag<dsl::terminal_tag_t<G>>::value,
                   "leibniz::loss: the argument and the gradient must be tensors");
     static_assert((dsl::is_index_expr_v<K> && ...), "leibniz::loss: the summation indices must be index variables");
+    if constexpr (dsl::is_tensor_tag<dsl::terminal_tag_t<H>>::value && dsl::is_tensor_tag<dsl::terminal_tag_t<G>>::value &&
+                  (dsl::is_index_expr_v<K> && ...))
+        dsl::check_loss<Name, dsl::terminal_tag_t<H>, dsl::terminal_tag_t<G>, dsl::terminal_tag_t<K>...>();
     return dsl::terminal<dsl::loss_tag<Name, Latex, dsl::terminal_tag_t<H>, dsl::terminal_tag_t<G>, dsl::terminal_tag_t<K>...>>();
 }
 
@@ -415,7 +715,12 @@ constexpr auto exp(E e) {
 }
 template <class E>
 constexpr auto log(E e) {
-    return dsl::apply<ir::op::log>(e);
+    if constexpr (dsl::expression<E>) {
+        if constexpr (!dsl::check_log<E>()) return dsl::apply<ir::op::log>(c<1>);  // harmless after the assertion
+        else return dsl::apply<ir::op::log>(e);
+    } else {
+        return dsl::apply<ir::op::log>(e);
+    }
 }
 template <class E>
 constexpr auto relu(E e) {
@@ -492,12 +797,22 @@ constexpr auto pow(E e) {
     static_assert(Q != 0, "leibniz::pow: exponent with denominator zero");
     constexpr long long g = ir::gcd(P, Q) == 0 ? 1 : ir::gcd(P, Q);
     constexpr long long s = Q < 0 ? -1 : 1;
-    return dsl::node<yap::expr_kind::call>(dsl::terminal<dsl::pow_tag<s * P / g, s * Q / g>>(), e);
+    constexpr long long p = s * P / g, q = s * Q / g;
+    if constexpr (dsl::expression<E>) {
+        if constexpr (!dsl::check_power<p, q, E>())
+            return dsl::node<yap::expr_kind::call>(dsl::terminal<dsl::pow_tag<p, q>>(), c<1>);  // harmless after the assertion
+        else
+            return dsl::node<yap::expr_kind::call>(dsl::terminal<dsl::pow_tag<p, q>>(), e);
+    } else {
+        return dsl::node<yap::expr_kind::call>(dsl::terminal<dsl::pow_tag<p, q>>(), e);
+    }
 }
 /// pow(x, 3_c), pow(x, c<1, 2>), or with any expression as exponent.
 template <class E, class X>
     requires dsl::expression<E> && dsl::expression<X>
 constexpr auto pow(E e, X x) {
+    constexpr dsl::constant_value exponent = dsl::constant_value_of<X>();
+    if constexpr (exponent.known) dsl::check_power<exponent.value.num, exponent.value.den, E>();
     return dsl::node<yap::expr_kind::call>(dsl::terminal<dsl::general_pow_tag>(), e, x);
 }
 template <class E>

@@ -4,6 +4,7 @@
 #include <leibniz/detail/error.hpp>
 #include <leibniz/dsl/expr.hpp>
 #include <leibniz/ir/freeze.hpp>
+#include <leibniz/simplify/simplify.hpp>
 #include <tuple>
 
 namespace leibniz::dsl {
@@ -249,6 +250,19 @@ constexpr bool compatible_free_indices() {
         return true;
     };
     return subset(a, b) || subset(b, a);
+}
+
+template <class R>
+constexpr bool nonzero_denominator() {
+    constexpr constant_value v = constant_value_of<R>();
+    if constexpr (v.known) {
+        return !v.value.is_zero();
+    } else if constexpr (may_vanish<R>()) {
+        ir::context c;
+        return !ir::simplify(c, lower<R>(c)).is_zero();
+    } else {
+        return true;
+    }
 }
 
 /// The bundle of a plain expression.

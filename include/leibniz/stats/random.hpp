@@ -23,6 +23,12 @@ struct is_symbol_tag<random_tag<N, L, P, W, A, X...>> : std::true_type {};
 template <fixed_string N, fixed_string L, int P, ir::random_law W, class A, class X0, class... X>
 struct is_tensor_tag<random_tag<N, L, P, W, A, X0, X...>> : std::true_type {};
 
+template <fixed_string N, fixed_string L, int P, ir::random_law W, class A, class... X>
+struct shape_of<random_tag<N, L, P, W, A, X...>> {
+    static constexpr auto name = N;
+    using extents = type_list<X...>;
+};
+
 template <fixed_string Name, fixed_string Latex, int Prio, ir::random_law Law, class Param, class... X>
 struct intern_tag<random_tag<Name, Latex, Prio, Law, Param, X...>> {
     static constexpr int go(ir::context& c) {

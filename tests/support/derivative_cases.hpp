@@ -166,10 +166,10 @@ inline constexpr auto root_cases = hana::make_tuple(
     dcase<R"(3 x \sqrt{x^{2} + y})">(leibniz::pow<3, 2>(x * x + y), x, 3_c * x * leibniz::sqrt(x * x + y)),
     dcase<R"(\frac{x}{\sqrt{x^{2} + y}})">(leibniz::sqrt(x * x + y), x, x * leibniz::pow<-1, 2>(x * x + y)),
     dcase<R"(\frac{1}{2 \sqrt{x^{2} + y}})">(leibniz::sqrt(x * x + y), y, c<1, 2> * leibniz::pow<-1, 2>(x * x + y)),
-    // sqrt(x y) = sqrt(x) sqrt(y) (bases of roots are taken positive)
-    dcase<R"(\frac{\sqrt{y}}{2 \sqrt{x}})">(leibniz::sqrt(x * y), x, c<1, 2> * leibniz::sqrt(y) / leibniz::sqrt(x)),
-    // (x^2)^(1/2) = x and (x^(1/2))^2 = x for positive x
-    dcase<"1">(leibniz::sqrt(x * x), x, 1_c),
+    // sqrt(x y) stays whole: sqrt(x) sqrt(y) is not defined where x, y < 0
+    dcase<R"(\frac{y}{2 \sqrt{x y}})">(leibniz::sqrt(x * y), x, c<1, 2> * y / leibniz::sqrt(x * y)),
+    // (x^2)^(1/2) = |x|, whose derivative is sign(x); (x^(1/2))^2 = x where it is defined
+    dcase<R"(\operatorname{sign}(x))">(leibniz::sqrt(x * x), x, leibniz::sign(x)),
     dcase<"1">(leibniz::pow<2>(leibniz::sqrt(x)), x, 1_c));
 
 // ---- exp ------------------------------------------------------------------------------------------------

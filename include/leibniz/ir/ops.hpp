@@ -82,6 +82,34 @@ constexpr term positive_part(term t, rational& coefficient) {
     return t;
 }
 
+// The functions whose comparisons would drop a NaN, written so that a NaN
+// argument gives NaN; each row's value (constant evaluation) and apply (run
+// time) call the same one. At namespace scope, ahead of the rows: clang 14
+// does not instantiate a member function template that the row's own value
+// calls during constant evaluation.
+namespace nan_keeping {
+template <class T>
+constexpr T step(T a) {
+    return a > T(0) ? T(1) : (a <= T(0) ? T(0) : a);
+}
+template <class T>
+constexpr T relu(T a) {
+    return a <= T(0) ? T(0) : a;
+}
+template <class T>
+constexpr T sign(T a) {
+    return a > T(0) ? T(1) : (a < T(0) ? T(-1) : (a == T(0) ? T(0) : a));
+}
+template <class T>
+constexpr T maximum(T a, T b) {
+    return a < b ? b : (b <= a ? a : a + b);
+}
+template <class T>
+constexpr T minimum(T a, T b) {
+    return b < a ? b : (a <= b ? a : a + b);
+}
+}  // namespace nan_keeping
+
 // ---- the rows ------------------------------------------------------------------------------------------------
 // Each row: kind; name; latex, a pattern with # for each argument; cpp, the
 // emitted C++ function (a std:: one, or a helper the emitted code defines);
@@ -95,10 +123,10 @@ struct step_row : function_row<1> {
     static constexpr std::string_view name = "step", latex = "\\mathbb{1}[# > 0]", cpp = "step";
     static constexpr std::string_view helper = "inline T step(T x) {\n  return x > T(0) ? T(1) : (x <= T(0) ? T(0) : x);\n}\n";
     static constexpr bool nonnegative = true, power_parens = true;
-    static constexpr double value(const double* a) { return apply(a[0]); }
+    static constexpr double value(const double* a) { return nan_keeping::step(a[0]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a) {
-        return a > T(0) ? T(1) : (a <= T(0) ? T(0) : a);  // NaN stays NaN
+        return nan_keeping::step(a);
     }
     static constexpr term slope(context&, const term&, std::size_t) { return num(0); }
     static constexpr term fold(term f) {
@@ -112,10 +140,10 @@ struct relu_row : function_row<1> {
     static constexpr std::string_view name = "relu", latex = "\\max(#, 0)", cpp = "relu";
     static constexpr std::string_view helper = "inline T relu(T x) {\n  return x <= T(0) ? T(0) : x;\n}\n";
     static constexpr bool nonnegative = true, power_parens = true;
-    static constexpr double value(const double* a) { return apply(a[0]); }
+    static constexpr double value(const double* a) { return nan_keeping::relu(a[0]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a) {
-        return a <= T(0) ? T(0) : a;  // NaN stays NaN
+        return nan_keeping::relu(a);
     }
     static constexpr term slope(context&, const term& f, std::size_t) { return unary(op::step, f.kids[0]); }
     static constexpr term fold(term f) {
@@ -262,10 +290,10 @@ struct sign_row : function_row<1> {
     static constexpr std::string_view helper =
         "inline T sign(T x) {\n  return x > T(0) ? T(1) : (x < T(0) ? T(-1) : (x == T(0) ? T(0) : x));\n}\n";
     static constexpr parity symmetry = parity::odd;
-    static constexpr double value(const double* a) { return apply(a[0]); }
+    static constexpr double value(const double* a) { return nan_keeping::sign(a[0]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a) {
-        return a > T(0) ? T(1) : (a < T(0) ? T(-1) : (a == T(0) ? T(0) : a));  // NaN stays NaN
+        return nan_keeping::sign(a);
     }
     static constexpr term slope(context&, const term&, std::size_t) { return num(0); }
     /// the sign of a number; sign(q x) = sign(x) for q > 0
@@ -332,10 +360,10 @@ struct max_row : function_row<2> {
     static constexpr std::string_view name = "max", latex = "\\max(#, #)", cpp = "maximum";
     static constexpr std::string_view helper = "inline T maximum(T a, T b) {\n  return a < b ? b : (b <= a ? a : a + b);\n}\n";
     static constexpr bool commutative = true, power_parens = true;
-    static constexpr double value(const double* a) { return apply(a[0], a[1]); }
+    static constexpr double value(const double* a) { return nan_keeping::maximum(a[0], a[1]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a, T b) {
-        return a < b ? b : (b <= a ? a : a + b);  // a NaN argument gives NaN
+        return nan_keeping::maximum(a, b);
     }
     static constexpr term slope(context&, const term& f, std::size_t k) { return extremum_slope<true>(f, k); }
     static constexpr term fold(term f) { return fold_extremum<true>(std::move(f)); }
@@ -346,10 +374,10 @@ struct min_row : function_row<2> {
     static constexpr std::string_view name = "min", latex = "\\min(#, #)", cpp = "minimum";
     static constexpr std::string_view helper = "inline T minimum(T a, T b) {\n  return b < a ? b : (a <= b ? a : a + b);\n}\n";
     static constexpr bool commutative = true, power_parens = true;
-    static constexpr double value(const double* a) { return apply(a[0], a[1]); }
+    static constexpr double value(const double* a) { return nan_keeping::minimum(a[0], a[1]); }
     template <class T>
     LEIBNIZ_OP_INLINE static constexpr T apply(T a, T b) {
-        return b < a ? b : (a <= b ? a : a + b);  // a NaN argument gives NaN
+        return nan_keeping::minimum(a, b);
     }
     static constexpr term slope(context&, const term& f, std::size_t k) { return extremum_slope<false>(f, k); }
     static constexpr term fold(term f) { return fold_extremum<false>(std::move(f)); }

@@ -148,7 +148,10 @@ void write_file(std::string_view command, std::filesystem::path path, std::strin
         return;
     }
     std::filesystem::path dir = path.parent_path();
-    std::string temporary = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+    std::string name = ".";
+    name += path.filename().string();
+    name += ".XXXXXX";
+    std::string temporary = (dir / name).string();
     int fd = ::mkstemp(temporary.data());
     if (fd < 0) throw fail(errno);
     // mkstemp's mode is 0600: the file gets the target's mode, or a new file's

@@ -373,13 +373,13 @@ constexpr term simplify_function(context& c, const term& t) {
     const op_row& r = row(t.kind);
     term f = make(t.kind, {});
     for (const term& k : t.kids) f.kids.push_back(simplify(c, k));
+    if (f.kind == op::abs) return abs_of(c, std::move(f.kids[0]));
     if (r.commutative && term_order(c, f.kids[1], f.kids[0]) < 0) std::swap(f.kids[0], f.kids[1]);
     bool flip = false;
     if (r.symmetry != parity::none && leads_negative(f.kids[0])) {
         f.kids[0] = negated_term(c, std::move(f.kids[0]));
         flip = r.symmetry == parity::odd;
     }
-    if (f.kind == op::abs && is_nonnegative(c, f.kids[0])) return std::move(f.kids[0]);
     term out = r.fold(std::move(f));
     if (flip) return combine_mul(c, {num(-1), std::move(out)});
     return out;

@@ -440,10 +440,10 @@ struct expr {
                 else
                     return dsl::node<yap::expr_kind::call>(*this, i...);
             } else {
-                return dsl::node<yap::expr_kind::call>(*this, i...);
+                return *this;  // a scalar indexed: itself, harmless after the failed assertion
             }
         } else {
-            return dsl::node<yap::expr_kind::call>(*this, i...);
+            return *this;  // harmless after the failed assertion
         }
     }
 

@@ -8,6 +8,10 @@
 
 #include <leibniz/leibniz.hpp>
 
+namespace leibniz {
+struct emit_options;
+}
+
 namespace leibniz::derivations {
 
 /// How a verdict was reached.
@@ -23,9 +27,9 @@ struct derivation_step {
     std::string lhs, rhs;
 };
 
-/// Source code for a result in a language ("cpp", "cuda"), or "" when that
-/// language is not supported.
-using emitter = std::string (*)(std::string_view lang);
+/// Source code for a result, as the options ask (language, function name,
+/// namespace, C entry points: leibniz/emit.hpp).
+using emitter = std::string (*)(const emit_options&);
 
 struct record {
     std::string section;          ///< "2.3"

@@ -61,11 +61,13 @@ TEST_CASE("emit: standalone C++ or CUDA for a gradient") {
     auto o = run({"emit", "bn.dl-dY.outside"});
     REQUIRE(o.status == 0);
     CHECK(o.err.empty());
-    CHECK(o.out.find("namespace leibniz_generated") != std::string::npos);
-    CHECK(o.out.find("template <class T>\nvoid dl_dY(") != std::string::npos);
+    CHECK(o.out.find("namespace leibniz_generated {") != std::string::npos);
+    CHECK(o.out.find("template <class T>\nvoid bn_dl_dY_outside(") != std::string::npos);  // named after the result
     CHECK(o.out.find("#include <leibniz") == std::string::npos);  // standalone
     CHECK(o.out.find("std::sqrt(v[") != std::string::npos);  // sqrt(v) + ε: ε outside the root
     CHECK(run({"emit", "bn.dl-dY.outside", "--lang", "cpp"}).out == o.out);
+    // the other placement of ε has another name
+    CHECK(run({"emit", "bn.dl-dY.inside"}).out.find("void bn_dl_dY_inside(") != std::string::npos);
 
     auto cuda = run({"emit", "softmax.3.1.05-dy-dh-l-t-dl-dy-y-bar-y", "--lang", "cuda"});
     REQUIRE(cuda.status == 0);
@@ -75,31 +77,65 @@ TEST_CASE("emit: standalone C++ or CUDA for a gradient") {
     check_one_line_error(run({"emit", "bn.dl-dY.outside", "--lang", "fortran"}));
 }
 
+TEST_CASE("emit: the function's name and namespace, C entry points, whole programs") {
+    auto o = run({"emit", "bn.dl-dY.inside", "--function", "dl_dY", "--namespace", "nn::bn"});
+    REQUIRE(o.status == 0);
+    CHECK(o.out.find("//   nn::bn::dl_dY<T>(B, M, Y, beta, dl_dH, epsilon, gamma, out)\n") != std::string::npos);
+    CHECK(o.out.find("namespace nn::bn {") != std::string::npos);
+    CHECK(o.out.find("namespace dl_dY_helpers {") != std::string::npos);
+
+    auto c = run({"emit", "bn.dl-dY.inside", "--c-abi"});
+    REQUIRE(c.status == 0);
+    CHECK(c.out.find("extern \"C\" void leibniz_generated_bn_dl_dY_inside_f64(") != std::string::npos);
+    CHECK(c.out.find("extern \"C\" void leibniz_generated_bn_dl_dY_inside_f32(") != std::string::npos);
+
+    auto model = run({"emit", "model.attention", "--function", "attention_backward"});
+    REQUIRE(model.status == 0);
+    CHECK(model.out.find("void attention_backward(") != std::string::npos);
+    CHECK(model.out.find("T* dX, T* dWq, T* dWk, T* dWv, T* dgamma1, T* dbeta1)") != std::string::npos);
+
+    // names that the emitted code could not use: one line, status 1
+    check_one_line_error(run({"emit", "bn.dl-dY.inside", "--function", "while"}));
+    check_one_line_error(run({"emit", "bn.dl-dY.inside", "--function", "2fast"}));
+    check_one_line_error(run({"emit", "bn.dl-dY.inside", "--namespace", "a::"}));
+    check_one_line_error(run({"emit", "bn.dl-dY.inside", "--function"}));
+    check_one_line_error(run({"emit", "bn.dl-dY.inside", "--lang", "cuda", "--c-abi"}));
+    check_one_line_error(run({"emit", "no.such.program"}));
+}
+
 TEST_CASE("--help lists every command") {
     for (auto o : {run({"--help"}), run({"-h"}), run({"help"})}) {
         CHECK(o.status == 0);
         CHECK(o.err.empty());
-        for (const char* c : {"list", "show <name> [--steps]", "report", "formulas", "emit <name> [--lang cpp|cuda]"})
+        for (const char* c : {"list", "show <name> [--steps]", "report", "formulas", "emit <name> [options]", "--namespace NS"})
             CHECK(o.out.find(c) != std::string::npos);
     }
 }
 
-TEST_CASE("list: every result once, with its section and verdict") {
+TEST_CASE("list: every result once, with its section and verdict, then the programs") {
     auto o = run({"list"});
     REQUIRE(o.status == 0);
-    std::set<std::string> names, sections;
+    std::set<std::string> names, sections, programs;
     for (const std::string& line : lines_of(o.out)) {
         std::istringstream in(line);
         std::string name, section, verdict;
         in >> name >> section >> verdict;
         INFO(line);
         CHECK(names.insert(name).second);
+        if (verdict == "program") {
+            CHECK(section == "-");
+            programs.insert(name);
+            continue;
+        }
+        CHECK(programs.empty());  // results first
         CHECK((verdict == "matches" || verdict == "differs" || verdict == "undecided"));
         sections.insert(section);
     }
     CHECK(names.size() > 40);
     CHECK(names.count("bn.dl-dY.inside") == 1);
     CHECK(sections == std::set<std::string>{"1.2", "1.3", "1.4", "1.5", "2.2", "2.3", "3.1", "3.2"});
+    CHECK(programs == std::set<std::string>{"bn.program.inside", "mlp.program.2", "model.layer-norm", "model.residual-mlp",
+                                            "model.attention"});
 }
 
 TEST_CASE("show: the engine's result") {

@@ -47,7 +47,7 @@ constexpr text identifier(std::string_view name) {
 /// that an extent named T or a tensor named out cannot capture them.
 constexpr bool reserved_identifier(std::string_view id) {
     constexpr std::string_view generated[] = {
-        "T", "n", "id", "rest", "acc", "scratch", "stream", "std", "size_t", "leibniz_generated",
+        "T", "n", "id", "rest", "acc", "scratch", "stream", "std", "size_t",
         "ipow", "step", "relu", "sigmoid", "softplus", "sign", "maximum", "minimum", "threadIdx", "blockIdx", "blockDim", "gridDim",
         "cudaStream_t", "INFINITY", "NAN", "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool",
         "break", "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept", "const",
@@ -77,9 +77,67 @@ constexpr text emitted_identifier(std::string_view name) {
 
 enum class target_language : unsigned char { cpp, cuda };
 
+/// What the emitted code is called. The function template `function` lives in
+/// namespace `ns` (nested names allowed: "nn::layers"), its helpers in
+/// `ns::function_helpers`, so that any number of emitted files share one
+/// program as long as their (namespace, function) differ. `outputs` names the
+/// output parameters in result order (missing or empty: out, or out0, out1,
+/// ... for several results). With `c_entry`, C++ code ends in two extern "C"
+/// functions, NS_FUNCTION_f64 and NS_FUNCTION_f32 (namespace separators become
+/// _), for a foreign-function interface (ctypes, dlsym).
+struct emit_naming {
+    std::string_view function;
+    std::string_view ns = "leibniz_generated";
+    std::vector<std::string_view> outputs{};
+    bool c_entry = false;
+};
+
+[[noreturn]] inline void leibniz_error_emitted_function_name_invalid() { ::leibniz::detail::fail("leibniz_error_emitted_function_name_invalid: a C++ identifier that is no keyword and no name the emitted code uses"); }
+[[noreturn]] inline void leibniz_error_emitted_namespace_invalid() { ::leibniz::detail::fail("leibniz_error_emitted_namespace_invalid: C++ identifiers joined by ::"); }
+[[noreturn]] inline void leibniz_error_emitted_output_name_taken() { ::leibniz::detail::fail("leibniz_error_emitted_output_name_taken: an output must be a free C++ identifier, no symbol's, no other output's and not the function's"); }
+[[noreturn]] inline void leibniz_error_emitted_output_names_too_many() { ::leibniz::detail::fail("leibniz_error_emitted_output_names_too_many: more output names than results"); }
+
+/// A plain C++ identifier: a letter or _, then letters, digits and _.
+constexpr bool is_identifier(std::string_view id) {
+    if (id.empty() || (id[0] >= '0' && id[0] <= '9')) return false;
+    for (char ch : id)
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_')) return false;
+    return true;
+}
+
+/// A name for the emitted function (or an output): an identifier that is no
+/// keyword and no name the emitted code uses itself.
+constexpr bool is_free_name(std::string_view id) { return is_identifier(id) && !reserved_identifier(id); }
+
+/// A namespace for emitted code: free names joined by ::.
+constexpr bool is_namespace_name(std::string_view ns) {
+    while (true) {
+        std::size_t at = ns.find("::");
+        if (!is_free_name(ns.substr(0, at))) return false;
+        if (at == std::string_view::npos) return true;
+        ns = ns.substr(at + 2);
+    }
+}
+
+/// Output names that cannot be used: not free, the function's, another
+/// output's or a symbol's (which would hide a parameter or an array).
+constexpr bool output_names_clash(const context& ctx, std::string_view function, const std::vector<std::string_view>& outputs) {
+    for (std::size_t o = 0; o != outputs.size(); ++o) {
+        std::string_view n = outputs[o];
+        if (n.empty()) continue;
+        if (!is_free_name(n) || n == function) return true;
+        for (std::size_t q = 0; q != o; ++q)
+            if (outputs[q] == n) return true;
+        for (const ir::sym_entry& e : ctx.syms)
+            if (emitted_identifier(e.name_view()).view() == n) return true;
+    }
+    return false;
+}
+
 struct cpp_printer {
     const loop_plan& p;
     target_language lang = target_language::cpp;
+    emit_naming naming{};
 
     constexpr bool cuda() const { return lang == target_language::cuda; }
 
@@ -89,14 +147,44 @@ struct cpp_printer {
         return &p.arrays[static_cast<std::size_t>(at)];
     }
 
+    /// The output parameter of result o: its given name, or out (outN).
+    constexpr text output_name(std::size_t o) const {
+        if (o < naming.outputs.size() && !naming.outputs[o].empty()) return text(naming.outputs[o]);
+        if (p.outputs.size() == 1) return text("out");
+        text out("out");
+        out += detail::to_text(static_cast<long long>(o)).view();
+        return out;
+    }
+
     constexpr text name(int sym) const {
-        if (const array* a = array_of(sym); a && a->is_output()) {
-            if (p.outputs.size() == 1) return text("out");
-            text out("out");
-            out += detail::to_text(a->output).view();
-            return out;
-        }
+        if (const array* a = array_of(sym); a && a->is_output()) return output_name(static_cast<std::size_t>(a->output));
         return emitted_identifier(p.ctx.at(sym).name_view());
+    }
+
+    /// The names the user chose are identifiers the emitted code can use:
+    /// else one error that says which.
+    constexpr void check_naming() const {
+        if (!is_free_name(naming.function)) leibniz_error_emitted_function_name_invalid();
+        if (!is_namespace_name(naming.ns)) leibniz_error_emitted_namespace_invalid();
+        for (const ir::sym_entry& e : p.ctx.syms)  // a parameter would hide the helpers' namespace
+            if (emitted_identifier(e.name_view()).view() == helpers_namespace().view()) leibniz_error_emitted_function_name_invalid();
+        if (naming.outputs.size() > p.outputs.size()) leibniz_error_emitted_output_names_too_many();
+        if (output_names_clash(p.ctx, naming.function, naming.outputs)) leibniz_error_emitted_output_name_taken();
+    }
+
+    /// ns_function: the namespace's parts joined by _ (for the C entry points).
+    constexpr text flat_name() const {
+        text out;
+        for (std::size_t i = 0; i != naming.ns.size(); ++i) {
+            if (naming.ns[i] != ':') out += naming.ns[i];
+            else if (i + 1 != naming.ns.size() && naming.ns[i + 1] == ':') {
+                out += '_';
+                ++i;
+            }
+        }
+        out += '_';
+        out += naming.function;
+        return out;
     }
 
     /// Row-major offset of an element: ((i0) * E1 + i1) * E2 + i2.
@@ -492,8 +580,36 @@ struct cpp_printer {
         for (std::size_t o = 0; o != p.outputs.size(); ++o) {
             sep();
             if (typed) out += "T* ";
-            out += "out";
-            if (p.outputs.size() != 1) out += detail::to_text(static_cast<long long>(o)).view();
+            out += output_name(o);
+        }
+        return out;
+    }
+
+    /// The parameters with T spelled as `scalar` (the C entry points').
+    constexpr text c_parameters(std::string_view scalar) const {
+        text out;
+        bool first = true;
+        auto sep = [&] {
+            if (!first) out += ", ";
+            first = false;
+        };
+        for (int x : p.extents) {
+            sep();
+            out += "std::size_t ";
+            out += name(x);
+        }
+        for (int in : p.inputs) {
+            sep();
+            if (p.ctx.at(in).rank != 0) out += "const ";
+            out += scalar;
+            out += p.ctx.at(in).rank == 0 ? " " : "* ";
+            out += name(in);
+        }
+        for (std::size_t o = 0; o != p.outputs.size(); ++o) {
+            sep();
+            out += scalar;
+            out += "* ";
+            out += output_name(o);
         }
         return out;
     }
@@ -537,8 +653,8 @@ struct cpp_printer {
             out += '\n';
         }
         for (std::size_t o = 0; o != p.outputs.size(); ++o) {
-            out += "//   out";
-            if (p.outputs.size() != 1) out += detail::to_text(static_cast<long long>(o)).view();
+            out += "//   ";
+            out += output_name(o);
             out += ": T*, result";
             if (p.outputs.size() != 1) {
                 out += ' ';
@@ -562,15 +678,19 @@ struct cpp_printer {
         return out;
     }
 
-    /// x^N and the functions of the op table that the standard library
-    /// lacks (relu, step, sigmoid, ...); `qualifier` marks them for the device.
-    /// Guarded, so that several generated files can share a translation unit.
-    constexpr text helpers(std::string_view qualifier, std::string_view guard) const {
-        text out("#ifndef ");
-        out += guard;
-        out += "\n#define ";
-        out += guard;
-        out += "\ntemplate <int N, class T>\n";
+    /// NS_FUNCTION_helpers: x^N and the functions of the op table that the
+    /// standard library lacks (relu, step, sigmoid, ...), `qualifier` marking
+    /// them for the device. Their namespace is the function's own, so that
+    /// emitted files share a program without sharing anything.
+    constexpr text helpers_namespace() const {
+        text out(naming.function);
+        out += "_helpers";
+        return out;
+    }
+    constexpr text helpers(std::string_view qualifier) const {
+        text out("namespace ");
+        out += helpers_namespace();
+        out += " {\n\ntemplate <int N, class T>\n";
         out += qualifier;
         out += "inline T ipow(T x) {\n  T r = T(1);\n  for (int i = 0; i < N; ++i) r *= x;\n  return r;\n}\n";
         for (const ir::op_row& r : ir::op_table.at) {
@@ -582,23 +702,79 @@ struct cpp_printer {
                 else out += ch;
             }
         }
-        out += "#endif\n\n";
+        out += "\n}  // namespace ";
+        out += helpers_namespace();
+        out += "\n\n";
         return out;
     }
 
-    constexpr text function(std::string_view fname) const {
-        if (cuda()) return cuda_source(fname);
-        text out("// Generated by leibniz from its derivation; needs no leibniz headers.\n");
+    /// The first lines: what the file is, the call, every parameter.
+    constexpr text header(std::string_view what) const {
+        text out("// Generated by leibniz from its derivation");
+        out += what;
+        out += "; needs no leibniz headers.\n//   ";
+        out += naming.ns;
+        out += "::";
+        out += naming.function;
+        out += "<T>(";
+        out += parameters(false);
+        out += cuda() ? ", scratch, stream)\n" : ")\n";
+        return out;
+    }
+
+    constexpr text open_namespace() const {
+        text out("namespace ");
+        out += naming.ns;
+        out += " {\n\n";
+        return out;
+    }
+    constexpr text close_namespace() const {
+        text out("}  // namespace ");
+        out += naming.ns;
+        out += '\n';
+        return out;
+    }
+
+    /// extern "C" NS_FUNCTION_f64 / _f32: the template at double and float.
+    constexpr text c_entry_points() const {
+        text out("\n// C entry points (this file is then a source file: compile it once).\n");
+        constexpr std::string_view scalars[2][2] = {{"double", "_f64"}, {"float", "_f32"}};
+        for (const auto& sc : scalars) {
+            out += "extern \"C\" void ";
+            out += flat_name();
+            out += sc[1];
+            out += '(';
+            out += c_parameters(sc[0]);
+            out += ") {\n  ";
+            out += naming.ns;
+            out += "::";
+            out += naming.function;
+            out += '<';
+            out += sc[0];
+            out += ">(";
+            out += parameters(false);
+            out += ");\n}\n";
+        }
+        return out;
+    }
+
+    constexpr text function() const {
+        check_naming();
+        if (cuda()) return cuda_source();
+        text out = header("");
         out += "// Arrays are row-major; indices run from 0 here (from 1 in the formulas).\n";
         out += parameter_comment();
+        if (!naming.c_entry) out += "#pragma once\n";  // a header; with C entry points, a source file
         out += "#include <algorithm>\n#include <cmath>\n#include <cstddef>\n#include <limits>\n#include <vector>\n\n";
-        out += "namespace leibniz_generated {\n\n";
-        out += helpers("", "LEIBNIZ_GENERATED_HELPERS");
+        out += open_namespace();
+        out += helpers("");
         out += "template <class T>\nvoid ";
-        out += fname;
+        out += naming.function;
         out += '(';
         out += parameters();
-        out += ") {\n";
+        out += ") {\n  using namespace ";
+        out += helpers_namespace();
+        out += ";\n";
         // storage for the intermediates, sums and hoisted subterms
         for (const array& a : p.arrays) {
             if (a.is_output()) continue;
@@ -619,7 +795,9 @@ struct cpp_printer {
             out += compute(n, text("    "));
             out += "  }\n";
         }
-        out += "}\n\n}  // namespace leibniz_generated\n";
+        out += "}\n\n";
+        out += close_namespace();
+        if (naming.c_entry) out += c_entry_points();
         return out;
     }
 
@@ -653,24 +831,24 @@ struct cpp_printer {
         return out;
     }
 
-    constexpr text kernel_name(std::string_view fname, std::size_t k) const {
-        text out(fname);
+    constexpr text kernel_name(std::size_t k) const {
+        text out(naming.function);
         out += "_kernel";
         out += detail::to_text(static_cast<long long>(k)).view();
         return out;
     }
 
-    constexpr text cuda_source(std::string_view fname) const {
-        text out("// Generated by leibniz from its derivation (CUDA); needs no leibniz headers.\n");
+    constexpr text cuda_source() const {
+        text out = header(" (CUDA)");
         out += "// Arrays are row-major device pointers; indices run from 0 here (from 1 in the formulas).\n";
         out += "// Every loop nest of the plan is one kernel, one thread per element it computes.\n";
         out += parameter_comment();
         out += "//   scratch: T*, device memory of ";
-        out += fname;
+        out += naming.function;
         out += "_scratch_size(extents...) elements; stream: cudaStream_t\n";
-        out += "#include <cmath>\n#include <cstddef>\n\n#include <cuda_runtime.h>\n\n";
-        out += "namespace leibniz_generated {\n\n";
-        out += helpers("__device__ ", "LEIBNIZ_GENERATED_DEVICE_HELPERS");
+        out += "#pragma once\n#include <cmath>\n#include <cstddef>\n\n#include <cuda_runtime.h>\n\n";
+        out += open_namespace();
+        out += helpers("__device__ ");
         std::vector<nest> ns = nests();
         text params = parameters();
         // The scratch memory holds every array but the outputs, one after
@@ -690,7 +868,7 @@ struct cpp_printer {
         }
         for (std::size_t k = 0; k != ns.size(); ++k) {
             out += "template <class T>\n__global__ void ";
-            out += kernel_name(fname, k);
+            out += kernel_name(k);
             out += '(';
             out += params;
             for (const array& a : p.arrays) {
@@ -698,15 +876,17 @@ struct cpp_printer {
                 out += ", T* ";
                 out += name(a.sym);
             }
-            out += ") {\n";
+            out += ") {\n  using namespace ";
+            out += helpers_namespace();
+            out += ";\n";
             out += thread_indices(p.arrays[ns[k].first], text("  "));
             out += compute(ns[k], text("  "));
             out += "}\n\n";
         }
         out += "/// The number of elements the scratch memory of ";
-        out += fname;
+        out += naming.function;
         out += " must hold.\ninline std::size_t ";
-        out += fname;
+        out += naming.function;
         out += "_scratch_size(";
         text xs;
         for (std::size_t i = 0; i != p.extents.size(); ++i) {
@@ -724,9 +904,9 @@ struct cpp_printer {
         }
         out += "  return n;\n}\n\n";
         out += "/// Launches the kernels in order on `stream`; every pointer is device memory,\n/// `scratch` of ";
-        out += fname;
+        out += naming.function;
         out += "_scratch_size(extents...) elements.\ntemplate <class T>\nvoid ";
-        out += fname;
+        out += naming.function;
         out += '(';
         out += params;
         out += ", T* scratch, cudaStream_t stream = 0) {\n";
@@ -743,12 +923,13 @@ struct cpp_printer {
             out += "  {\n    const std::size_t n = ";
             out += size_of(a.indices);
             out += ";\n    if (n != 0) ";
-            out += kernel_name(fname, k);
+            out += kernel_name(k);
             out += "<T><<<unsigned((n + 255) / 256), 256, 0, stream>>>(";
             out += args;
             out += ");\n  }\n";
         }
-        out += "}\n\n}  // namespace leibniz_generated\n";
+        out += "}\n\n";
+        out += close_namespace();
         return out;
     }
 };
@@ -787,10 +968,15 @@ constexpr text plan_listing(const loop_plan& p) {
     return out;
 }
 
-constexpr text emit_cpp(const ir::bundle& b, const std::vector<int>& output_indices, std::string_view fname,
+constexpr text emit_cpp(const ir::bundle& b, const std::vector<int>& output_indices, const emit_naming& naming,
                         target_language lang = target_language::cpp) {
     loop_plan p = plan_loops(b, output_indices);
-    return cpp_printer{p, lang}.function(fname);
+    return cpp_printer{p, lang, naming}.function();
+}
+
+/// Code for a plan of several results (plan_program's), named by `naming`.
+constexpr text emit_plan(const loop_plan& p, const emit_naming& naming, target_language lang = target_language::cpp) {
+    return cpp_printer{p, lang, naming}.function();
 }
 
 }  // namespace leibniz::emit

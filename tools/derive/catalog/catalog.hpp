@@ -32,6 +32,9 @@ struct program_listing {
     std::string title;  ///< LaTeX text for the heading
     std::string note;   ///< LaTeX text: what the program shows
     std::vector<derivation_step> steps;
+    /// One function computing every gradient of the program (`leibniz-derive
+    /// emit <name>`), each into an output named after its variable (dX, dgamma1, ...).
+    emitter emit = nullptr;
 };
 
 /// The rows of latex(backprop(...)) (an aligned block with "% caption"

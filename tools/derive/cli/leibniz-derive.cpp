@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -26,6 +27,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <leibniz/emit.hpp>
 
 #include "derive/catalog/catalog.hpp"
 #include "derive/report/report.hpp"
@@ -199,6 +202,11 @@ int run_list(arguments args, std::ostream& out) {
         verdict.resize(11, ' ');
         out << name << e.section << "  " << verdict << e.title << '\n';
     }
+    for (const program_listing& pr : all_programs()) {  // whole models: a program of adjoints each
+        std::string name = pr.name;
+        name.resize(wide + 2, ' ');
+        out << name << "-    program    " << pr.title << '\n';
+    }
     return 0;
 }
 
@@ -239,20 +247,51 @@ int run_formulas(arguments args, std::ostream& out) {
     return write_to("formulas", p, out, [](std::ostream& o) { write_formulas(o, catalog()); });
 }
 
+/// The default name of an emitted function: the result's name with every
+/// character that is not a letter or a digit as _ ("bn.dl-dY.inside" ->
+/// bn_dl_dY_inside), so that no two results' code collide.
+std::string function_name_of(std::string_view result) {
+    std::string out;
+    for (char c : result) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return out;
+}
+
 int run_emit(arguments args, std::ostream& out) {
-    parsed p = parse("emit", args, {{}, {"--lang"}, {"<name>"}});
-    const entry& e = lookup("emit", p.positional[0]);
+    parsed p = parse("emit", args, {{"--c-abi"}, {"--lang", "--function", "--namespace"}, {"<name>"}});
+    std::string name(p.positional[0]);
     std::string lang(p.get("--lang", "cpp"));
     if (lang != "cpp" && lang != "cuda") throw failure("emit: --lang must be cpp or cuda, not '" + lang + "'");
-    if (!e.emit) {
-        std::string with;
-        for (const entry& x : catalog())
-            if (x.emit) with += (with.empty() ? "" : ", ") + x.name;
-        throw failure("emit: '" + e.name + "' has no code (a statistic, an identity or a local derivative); these have: " + with,
-                      2);
+    if (p.has("--c-abi") && lang != "cpp") throw failure("emit: --c-abi is for --lang cpp");
+    leibniz::derivations::emitter emit = nullptr;
+    if (const entry* e = find_entry(catalog(), name)) {
+        emit = e->emit;
+        if (!emit) {
+            std::string with;
+            for (const entry& x : catalog())
+                if (x.emit) with += (with.empty() ? "" : ", ") + x.name;
+            for (const program_listing& x : all_programs()) with += ", " + x.name;
+            throw failure("emit: '" + e->name + "' has no code (a statistic, an identity or a local derivative); these have: " + with,
+                          2);
+        }
+    } else {
+        for (const program_listing& x : all_programs())
+            if (x.name == name) emit = x.emit;
+        if (!emit) throw failure("emit: no derivation or program named '" + name + "' (see leibniz-derive list)");
     }
-    std::string code = e.emit(lang);
-    if (code.empty()) throw failure("emit: no " + lang + " code for '" + e.name + "'");
+    std::string function(p.get("--function", ""));
+    if (function.empty()) function = function_name_of(name);
+    std::string ns(p.get("--namespace", "leibniz_generated"));
+    leibniz::emit_options o{function, ns, lang == "cuda" ? leibniz::emit::target_language::cuda : leibniz::emit::target_language::cpp,
+                            p.has("--c-abi")};
+    std::string code;
+    try {
+        code = emit(o);
+    } catch (const std::logic_error& e) {  // a name that is not a free C++ identifier
+        std::string why = e.what();
+        if (std::size_t colon = why.find(": "); colon != std::string::npos) why = why.substr(colon + 2);
+        throw failure("emit: --function '" + function + "' / --namespace '" + ns + "': " + why);
+    }
+    if (code.empty()) throw failure("emit: no " + lang + " code for '" + name + "'");
     out << code;
     return 0;
 }
@@ -270,8 +309,14 @@ const command commands[] = {
     {"report", "report [--out FILE.tex] [--only <name>]",
      "the verified derivation report in LaTeX (default: stdout); --only: one result", run_report},
     {"formulas", "formulas [--out FILE.tex]", "every formula, one per display, in a minimal LaTeX document", run_formulas},
-    {"emit", "emit <name> [--lang cpp|cuda]",
-     "standalone C++ (a function template over the scalar type) or CUDA computing a gradient", run_emit},
+    {"emit", "emit <name> [options]",
+     "standalone C++ (a function template over the scalar type) or CUDA computing a gradient, or\n"
+     "      every gradient of a program (model.*, *.program.*) in one function; options:\n"
+     "        --lang cpp|cuda   the language (default cpp)\n"
+     "        --function F      the function's name (default: <name> with _ for every other character)\n"
+     "        --namespace NS    its namespace, nested with :: (default leibniz_generated)\n"
+     "        --c-abi           also extern \"C\" NS_F_f64 and NS_F_f32 (the file is then a source file)",
+     run_emit},
     {"help", "help", "this text (also -h, --help)", run_help},
 };
 

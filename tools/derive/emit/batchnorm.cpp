@@ -17,44 +17,21 @@ namespace leibniz::derive {
 namespace {
 namespace bn = leibniz::derivations::batchnorm;
 
-template <class R>
-std::string dl_dgamma(std::string_view lang) {
-    using E = bn::engine<R>;
-    return pick(lang, emit_cpp<"dl_dgamma">(E::dgamma, bn::j), emit_cuda<"dl_dgamma">(E::dgamma, bn::j));
-}
-template <class R>
-std::string dl_dbeta(std::string_view lang) {
-    using E = bn::engine<R>;
-    return pick(lang, emit_cpp<"dl_dbeta">(E::dbeta, bn::j), emit_cuda<"dl_dbeta">(E::dbeta, bn::j));
-}
-template <class R>
-std::string dl_dm(std::string_view lang) {  // v held fixed
-    using E = bn::engine<R>;
-    return pick(lang, emit_cpp<"dl_dm">(E::dm_partial, bn::j), emit_cuda<"dl_dm">(E::dm_partial, bn::j));
-}
-std::string dl_dm_total(std::string_view lang) {
-    using E = bn::engine<bn::inside>;
-    return pick(lang, emit_cpp<"dl_dm">(E::dm_total_centered, bn::j), emit_cuda<"dl_dm">(E::dm_total_centered, bn::j));
-}
-template <class R>
-std::string dl_dv(std::string_view lang) {
-    using E = bn::engine<R>;
-    return pick(lang, emit_cpp<"dl_dv">(E::dv, bn::j), emit_cuda<"dl_dv">(E::dv, bn::j));
-}
-
+using In = bn::engine<bn::inside>;
+using Out = bn::engine<bn::outside>;
 }  // namespace
 
 const std::vector<emitter_row>& batchnorm_emitters() {
     static const std::vector<emitter_row> rows{
-        {"bn.dl-dgamma.inside", dl_dgamma<bn::inside>},
-        {"bn.dl-dgamma.outside", dl_dgamma<bn::outside>},
-        {"bn.dl-dbeta.inside", dl_dbeta<bn::inside>},
-        {"bn.dl-dbeta.outside", dl_dbeta<bn::outside>},
-        {"bn.dl-dm.inside", dl_dm<bn::inside>},
-        {"bn.dl-dm.outside", dl_dm<bn::outside>},
-        {"bn.dl-dm.total.inside", dl_dm_total},
-        {"bn.dl-dv.inside", dl_dv<bn::inside>},
-        {"bn.dl-dv.outside", dl_dv<bn::outside>},
+        {"bn.dl-dgamma.inside", code<In::dgamma, bn::j>},
+        {"bn.dl-dgamma.outside", code<Out::dgamma, bn::j>},
+        {"bn.dl-dbeta.inside", code<In::dbeta, bn::j>},
+        {"bn.dl-dbeta.outside", code<Out::dbeta, bn::j>},
+        {"bn.dl-dm.inside", code<In::dm_partial, bn::j>},  // v held fixed
+        {"bn.dl-dm.outside", code<Out::dm_partial, bn::j>},
+        {"bn.dl-dm.total.inside", code<In::dm_total_centered, bn::j>},
+        {"bn.dl-dv.inside", code<In::dv, bn::j>},
+        {"bn.dl-dv.outside", code<Out::dv, bn::j>},
     };
     return rows;
 }

@@ -14,22 +14,15 @@ namespace leibniz::derive {
 namespace {
 namespace bn = leibniz::derivations::batchnorm;
 
-template <class R>
-std::string dl_dY(std::string_view lang) {
-    using E = bn::engine<R>;
-    return pick(lang, emit_cpp<"dl_dY">(E::dY, bn::s, bn::t), emit_cuda<"dl_dY">(E::dY, bn::s, bn::t));
-}
-std::string dl_dY_raw(std::string_view lang) {
-    using E = bn::engine<bn::inside>;
-    return pick(lang, emit_cpp<"dl_dY">(E::dY_raw, bn::s, bn::t), emit_cuda<"dl_dY">(E::dY_raw, bn::s, bn::t));
-}
+using In = bn::engine<bn::inside>;
+using Out = bn::engine<bn::outside>;
 }  // namespace
 
 const std::vector<emitter_row>& batchnorm_input_emitters() {
     static const std::vector<emitter_row> rows{
-        {"bn.dl-dY.inside", dl_dY<bn::inside>},
-        {"bn.dl-dY.outside", dl_dY<bn::outside>},
-        {"bn.dl-dY.raw.inside", dl_dY_raw},
+        {"bn.dl-dY.inside", code<In::dY, bn::s, bn::t>},
+        {"bn.dl-dY.outside", code<Out::dY, bn::s, bn::t>},
+        {"bn.dl-dY.raw.inside", code<In::dY_raw, bn::s, bn::t>},
     };
     return rows;
 }

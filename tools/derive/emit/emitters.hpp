@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <leibniz/emit.hpp>
+
 #include "derive/catalog/catalog.hpp"
 
 namespace leibniz::derive {
@@ -22,12 +24,11 @@ const std::vector<emitter_row>& network_emitters();          ///< emit/network.c
 /// The emitter of a catalog entry, or null when it has none.
 emitter emitter_for(std::string_view entry_name);
 
-/// C++ or CUDA source as a std::string; "" for another language.
-template <class Cpp, class Cuda>
-std::string pick(std::string_view lang, const Cpp& cpp, const Cuda& cuda) {
-    if (lang == "cpp") return std::string(cpp.view());
-    if (lang == "cuda") return std::string(cuda.view());
-    return {};
+/// The code of e over the output indices I..., named as the options say:
+/// emitted at run time, so that names can be chosen on the command line.
+template <auto& E, auto&... I>
+std::string code(const emit_options& o) {
+    return emit_source(o, E, I...);
 }
 
 }  // namespace leibniz::derive

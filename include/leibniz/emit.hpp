@@ -11,6 +11,9 @@
 // with names chosen at run time (and C entry points for a foreign-function
 // interface).
 #pragma once
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 #include <leibniz/core.hpp>
 #include <leibniz/detail/error.hpp>
@@ -242,6 +245,27 @@ std::string emit_source(const emit_options& o, dsl::given_names<G...>, result_of
 template <class... E, class... O, fixed_string... N>
 std::string emit_source(const emit_options& o, result_of_plan<E, O, N>... r) {
     return emit_source(o, dsl::given_names<>{}, r...);
+}
+
+/// Writes emitted code (any text) to `path` completely or not at all: into
+/// path + ".tmp", then renamed over `path`. Throws std::runtime_error naming
+/// the path when a write, the close or the rename fails (a build step that
+/// emits code then fails instead of leaving a truncated source behind).
+inline void write_file(const std::string& path, std::string_view text) {
+    const std::string temporary = path + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.close();
+        if (!out) {
+            std::remove(temporary.c_str());
+            throw std::runtime_error("leibniz::write_file: cannot write " + temporary);
+        }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        throw std::runtime_error("leibniz::write_file: cannot rename " + temporary + " to " + path);
+    }
 }
 
 }  // namespace leibniz

@@ -6,7 +6,18 @@
 #include <string>
 #include <string_view>
 
+#include <leibniz/emit.hpp>
+
 namespace emitted {
+
+/// Options for CUDA source of the function `name` (the sources are emitted at
+/// run time: leibniz::emit_source gives the text emit_cpp/emit_cuda give at
+/// compile time, tests/emitted/check_cli_emit.cpp checks that it does).
+inline leibniz::emit_options cuda(std::string_view name) {
+    leibniz::emit_options o{name};
+    o.lang = leibniz::emit::target_language::cuda;
+    return o;
+}
 
 inline void write(const std::string& dir, const std::string& file, std::string_view text) {
     std::ofstream f(dir + "/" + file, std::ios::binary);

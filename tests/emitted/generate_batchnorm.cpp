@@ -10,10 +10,10 @@ namespace emitted {
 void write_batchnorm(const std::string& dir) {
     namespace bn = leibniz::derivations::batchnorm;
     using E = bn::engine<bn::inside>;
-    write(dir, "bn_dgamma.hpp", leibniz::emit_cpp<"bn_dgamma">(E::dgamma, bn::j).view());
-    write(dir, "bn_dbeta.hpp", leibniz::emit_cpp<"bn_dbeta">(E::dbeta, bn::j).view());
-    write(dir, "bn_dY.hpp", leibniz::emit_cpp<"bn_dY">(E::dY, bn::s, bn::t).view());
-    write(dir, "bn_dY.cuh", leibniz::emit_cuda<"bn_dY">(E::dY, bn::s, bn::t).view());
+    write(dir, "bn_dgamma.hpp", leibniz::emit_source({"bn_dgamma"}, E::dgamma, bn::j));
+    write(dir, "bn_dbeta.hpp", leibniz::emit_source({"bn_dbeta"}, E::dbeta, bn::j));
+    write(dir, "bn_dY.hpp", leibniz::emit_source({"bn_dY"}, E::dY, bn::s, bn::t));
+    write(dir, "bn_dY.cuh", leibniz::emit_source(cuda("bn_dY"), E::dY, bn::s, bn::t));
 }
 
 }  // namespace emitted

@@ -20,13 +20,13 @@ constexpr auto v = leibniz::tensor<"v">(M);
 
 void write_functions(const std::string& dir) {
     namespace fl = function_layer;
-    write(dir, "fn_dW.hpp", leibniz::emit_cpp<"fn_dW">(fl::dW, fl::s, fl::t).view());
-    write(dir, "fn_db.hpp", leibniz::emit_cpp<"fn_db">(fl::db, fl::s).view());
-    write(dir, "fn_loss.hpp", leibniz::emit_cpp<"fn_loss">(fl::loss).view());
-    std::string nan_code(leibniz::emit_cpp<"fn_relu">(relu(w(i)), i).view());
-    nan_code += leibniz::emit_cpp<"fn_step_mask">(step(w(i)) * v(i), i).view();
-    nan_code += leibniz::emit_cpp<"fn_max">(max(w(i), v(i)), i).view();
-    nan_code += leibniz::emit_cpp<"fn_min">(min(w(i), v(i)), i).view();
+    write(dir, "fn_dW.hpp", leibniz::emit_source({"fn_dW"}, fl::dW, fl::s, fl::t));
+    write(dir, "fn_db.hpp", leibniz::emit_source({"fn_db"}, fl::db, fl::s));
+    write(dir, "fn_loss.hpp", leibniz::emit_source({"fn_loss"}, fl::loss));
+    std::string nan_code = leibniz::emit_source({"fn_relu"}, relu(w(i)), i);
+    nan_code += leibniz::emit_source({"fn_step_mask"}, step(w(i)) * v(i), i);
+    nan_code += leibniz::emit_source({"fn_max"}, max(w(i), v(i)), i);
+    nan_code += leibniz::emit_source({"fn_min"}, min(w(i), v(i)), i);
     write(dir, "fn_nan.hpp", nan_code);
 }
 

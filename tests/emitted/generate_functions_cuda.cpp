@@ -9,8 +9,8 @@ namespace emitted {
 
 void write_functions_cuda(const std::string& dir) {
     namespace fl = function_layer;
-    write(dir, "fn_dW.cuh", leibniz::emit_cuda<"fn_dW">(fl::dW, fl::s, fl::t).view());
-    write(dir, "fn_loss.cuh", leibniz::emit_cuda<"fn_loss">(fl::loss).view());
+    write(dir, "fn_dW.cuh", leibniz::emit_source(cuda("fn_dW"), fl::dW, fl::s, fl::t));
+    write(dir, "fn_loss.cuh", leibniz::emit_source(cuda("fn_loss"), fl::loss));
 }
 
 }  // namespace emitted

@@ -9,8 +9,8 @@ namespace emitted {
 
 void write_mlp(const std::string& dir) {
     using N = leibniz::derivations::mlp::network<2, false>;
-    write(dir, "mlp_dW1.hpp", leibniz::emit_cpp<"mlp_dW1">(N::full_dW<1>, N::x<1>, N::y<0>).view());
-    write(dir, "mlp_db2.hpp", leibniz::emit_cpp<"mlp_db2">(N::full_db<2>, N::x<2>).view());
+    write(dir, "mlp_dW1.hpp", leibniz::emit_source({"mlp_dW1"}, N::full_dW<1>, N::x<1>, N::y<0>));
+    write(dir, "mlp_db2.hpp", leibniz::emit_source({"mlp_db2"}, N::full_db<2>, N::x<2>));
 }
 
 }  // namespace emitted

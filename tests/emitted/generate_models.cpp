@@ -11,12 +11,12 @@ namespace emitted {
 void write_models(const std::string& dir) {
     namespace md = leibniz::derivations::models;
     constexpr auto ln = md::layer_norm::program;
-    write(dir, "ln_dX.hpp", leibniz::emit_cpp<"ln_dX">(leibniz::gradient<0>(ln), md::s, md::b).view());
-    write(dir, "ln_dgamma.hpp", leibniz::emit_cpp<"ln_dgamma">(leibniz::gradient<1>(ln), md::b).view());
-    write(dir, "ln_dX.cuh", leibniz::emit_cuda<"ln_dX">(leibniz::gradient<0>(ln), md::s, md::b).view());
+    write(dir, "ln_dX.hpp", leibniz::emit_source({"ln_dX"}, leibniz::gradient<0>(ln), md::s, md::b));
+    write(dir, "ln_dgamma.hpp", leibniz::emit_source({"ln_dgamma"}, leibniz::gradient<1>(ln), md::b));
+    write(dir, "ln_dX.cuh", leibniz::emit_source(cuda("ln_dX"), leibniz::gradient<0>(ln), md::s, md::b));
     constexpr auto res = md::residual_mlp::program;
-    write(dir, "res_dX.hpp", leibniz::emit_cpp<"res_dX">(leibniz::gradient<0>(res), md::s, md::b).view());
-    write(dir, "res_dW1.hpp", leibniz::emit_cpp<"res_dW1">(leibniz::gradient<1>(res), md::a, md::f).view());
+    write(dir, "res_dX.hpp", leibniz::emit_source({"res_dX"}, leibniz::gradient<0>(res), md::s, md::b));
+    write(dir, "res_dW1.hpp", leibniz::emit_source({"res_dW1"}, leibniz::gradient<1>(res), md::a, md::f));
 }
 
 }  // namespace emitted

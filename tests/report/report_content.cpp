@@ -154,11 +154,19 @@ TEST_CASE("every section of the document has its results, each with a verdict") 
         INFO(s);
         CHECK(per_section[s] > 0);
     }
-    // as many blocks as `list` has results
+    // as many blocks as `list` has results (its other lines are the programs)
     auto list = report_test::run({"list"});
-    std::size_t n = 0;
-    for (char c : list.out) n += c == '\n' ? 1 : 0;
+    std::size_t n = 0, programs = 0;
+    for (std::size_t at = 0; at < list.out.size();) {
+        std::size_t end = list.out.find('\n', at);
+        if (end == std::string::npos) end = list.out.size();
+        std::string line = list.out.substr(at, end - at);
+        at = end + 1;
+        if (line.find(" -    program    ") != std::string::npos) ++programs;
+        else ++n;
+    }
     CHECK(blocks.size() == n);
+    CHECK(programs == 5);
 }
 
 TEST_CASE("the report ends with the programs of adjoints, each derived step by step") {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The test command: builds and runs every test with g++ and clang++ (recording
-# compile cost), then the runtime tests under ASan+UBSan, then checks the
-# compile-cost table. Build dirs under build/ are reused, so reruns are incremental.
+# The test command: builds every test with g++ and clang++ (recording compile
+# cost) and the runtime tests under ASan+UBSan, all in one build sharing two
+# job slots, runs them, then checks the compile-cost table. Build dirs under
+# build/ are reused, so reruns are incremental.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -9,38 +10,63 @@ bash tools/deps.sh || exit 1
 
 failed=()
 summary=()
+names=()
 
-# config <name> <ctest args> -- <cmake configure args...>
-config() {
+# configure <name> <ctest args> -- <cmake configure args...>
+configure() {
   local name=$1 ctest_args=$2; shift 3
   local dir=build/test-$name
-  echo "=== [$name] configure + build ($dir)"
-  if ! cmake -S . -B "$dir" -DLEIBNIZ_BUILD_TESTS=ON "$@" >"$dir.configure.log" 2>&1; then
+  echo "=== [$name] configure ($dir)"
+  if ! cmake -S . -B "$dir" -G "Unix Makefiles" -DLEIBNIZ_BUILD_TESTS=ON "$@" >"$dir.configure.log" 2>&1; then
     cat "$dir.configure.log"; failed+=("$name: configure"); summary+=("$name: configure FAILED"); return
   fi
-  if ! cmake --build "$dir" -j2; then
-    failed+=("$name: build"); summary+=("$name: build FAILED"); return
-  fi
-  echo "=== [$name] ctest $ctest_args"
-  local log=$dir/ctest.log
-  # shellcheck disable=SC2086  # ctest_args is a word list on purpose
-  (cd "$dir" && ctest --output-on-failure -j2 $ctest_args) 2>&1 | tee "$log"
-  if (( PIPESTATUS[0] != 0 )); then failed+=("$name: tests"); fi
-  summary+=("$name: $(grep -E 'tests passed|No tests were found' "$log" | tail -n1)")
+  names+=("$name")
+  eval "ctest_args_$name=\$ctest_args"
 }
 
 mkdir -p build
-config gcc   "" -- -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release \
+configure gcc   "" -- -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS_RELEASE=-O2 -DLEIBNIZ_COMPILE_STATS=ON
-config clang "" -- -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release \
+configure clang "" -- -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS_RELEASE=-O2 -DLEIBNIZ_COMPILE_STATS=ON
 # Sanitizers only matter for code that runs: the compile-only tests and the
 # report tools (whose work is done at compile time, and which both configs above
 # already build and run) stay out. -O0 -g1: sanitizers see more without the
 # optimizer, and full debug info of template-heavy TUs costs a third more time.
-config asan  "-L runtime" -- -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug \
+configure asan  "-L runtime" -- -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug \
   "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" -DLEIBNIZ_SANITIZE=ON -DLEIBNIZ_BUILD_STATIC_TESTS=OFF \
   -DLEIBNIZ_BUILD_TOOLS=OFF
+
+# One build of every configuration, sharing two job slots (make's job server):
+# while one configuration waits on a chain of dependencies (the tool before
+# its tests, the generated sources before their checks), the others' TUs keep
+# both cores busy. Each configuration stops at its first error; the others go on.
+if (( ${#names[@]} )); then
+  echo "=== build (${names[*]}), two compiles at a time"
+  rm -f build/test-*.build-failed
+  {
+    printf 'all: %s\n' "${names[*]}"
+    for n in "${names[@]}"; do
+      printf '%s:\n\t@$(MAKE) --no-print-directory -C build/test-%s all || touch build/test-%s.build-failed\n' "$n" "$n" "$n"
+    done
+    printf '.PHONY: all %s\n' "${names[*]}"
+  } >build/test-all.mk
+  make -j2 -f build/test-all.mk
+fi
+
+for name in "${names[@]}"; do
+  dir=build/test-$name
+  if [[ -e $dir.build-failed ]]; then
+    failed+=("$name: build"); summary+=("$name: build FAILED"); continue
+  fi
+  args_var=ctest_args_$name
+  echo "=== [$name] ctest ${!args_var}"
+  log=$dir/ctest.log
+  # shellcheck disable=SC2086  # the ctest arguments are a word list on purpose
+  (cd "$dir" && ctest --output-on-failure -j2 ${!args_var}) 2>&1 | tee "$log"
+  if (( PIPESTATUS[0] != 0 )); then failed+=("$name: tests"); fi
+  summary+=("$name: $(grep -E 'tests passed|No tests were found' "$log" | tail -n1)")
+done
 
 echo "=== compile time and peak memory per TU"
 tsvs=()

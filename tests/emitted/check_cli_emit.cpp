@@ -52,6 +52,10 @@ TEST_CASE("leibniz-derive emitters: each names a catalog entry and gives C++ and
                                e.name.find("total-raw") == std::string::npos) ||
                               e.name.rfind("mlp.3.2.", 0) == 0;
         if (gradient) CHECK(e.emit != nullptr);
+        // and every local derivative of the batch-norm chain
+        const bool local = (e.name.rfind("bn.dYhat-d", 0) == 0 && e.name.find(".raw") == std::string::npos) ||
+                           e.name.rfind("bn.dm-dY", 0) == 0 || e.name.rfind("bn.dv-d", 0) == 0;
+        if (local) CHECK(e.emit != nullptr);
     }
     // the two placements of ε: sqrt(v) + ε and sqrt(v + ε)
     const leibniz::emit_options cpp{"f"};

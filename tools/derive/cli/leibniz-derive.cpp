@@ -270,7 +270,7 @@ int run_emit(arguments args, std::ostream& out) {
             for (const entry& x : catalog())
                 if (x.emit) with += (with.empty() ? "" : ", ") + x.name;
             for (const program_listing& x : all_programs()) with += ", " + x.name;
-            throw failure("emit: '" + e->name + "' has no code (a statistic, an identity or a local derivative); these have: " + with,
+            throw failure("emit: '" + e->name + "' has no code (a statistic, or a form kept only to be compared); these have: " + with,
                           2);
         }
     } else {

@@ -390,18 +390,46 @@ constexpr bool check_power_base() {
     return Num >= 0 || Q == 1;
 }
 
-/// Whether log(E) is well formed: E is not a constant that is zero or negative.
+/// Whether E, if it may vanish, does not simplify to a constant that is zero
+/// or negative. Defined in lower.hpp.
+template <class E>
+constexpr bool positive_after_simplifying();
+
+/// Whether log(E) is well formed: E is not a constant that is zero or
+/// negative, nor an expression that simplifies to one (log(y - y)).
 template <class E>
 constexpr bool check_log() {
     constexpr constant_value v = constant_value_of<E>();
-    if constexpr (v.known) return check_log_argument<v.value.num, v.value.den>();
-    else return true;
+    if constexpr (v.known) {
+        return check_log_argument<v.value.num, v.value.den>();
+    } else {
+        constexpr bool ok = positive_after_simplifying<E>();
+        static_assert(ok, "leibniz::log: the argument simplifies to a constant that is zero or negative (as log(y - y))");
+        return ok;
+    }
 }
-/// Whether E^(P/Q) is well formed: not a negative constant to a non-integer power.
+/// Whether the denominator R is not zero: not a constant expression of
+/// value zero, and, if it may vanish, not simplified to zero. Defined in lower.hpp.
+template <class R>
+constexpr bool nonzero_denominator();
+
+/// Whether E can be raised to a negative power: it does not simplify to zero.
+template <class E>
+constexpr bool check_negative_power_base() {
+    constexpr bool ok = nonzero_denominator<E>();
+    static_assert(ok, "leibniz::pow: a negative power of an expression that simplifies to zero (as pow<-1>(y - y))");
+    return ok;
+}
+
+/// Whether E^(P/Q) is well formed: not a negative constant to a non-integer
+/// power, and no negative power of something that is zero.
 template <long long P, long long Q, class E>
 constexpr bool check_power() {
     constexpr constant_value v = constant_value_of<E>();
-    if constexpr (v.known && Q != 1) return check_power_base<P, Q, v.value.num, v.value.den>();
+    if constexpr (v.known && Q != 1) {
+        if constexpr (!check_power_base<P, Q, v.value.num, v.value.den>()) return false;
+    }
+    if constexpr (P < 0) return check_negative_power_base<E>();
     else return true;
 }
 
@@ -491,11 +519,6 @@ constexpr bool may_vanish() {
         }(std::make_index_sequence<decltype(hana::size(std::declval<typename T::tuple_type>()))::value>{});
     }
 }
-/// Whether the denominator R is not zero: not a constant expression of
-/// value zero, and, if it may vanish, not simplified to zero. Defined in lower.hpp.
-template <class R>
-constexpr bool nonzero_denominator();
-
 template <class T>
 constexpr bool is_zero_constant() {
     if constexpr (std::remove_cvref_t<T>::kind == yap::expr_kind::terminal) {

@@ -265,6 +265,17 @@ constexpr bool nonzero_denominator() {
     }
 }
 
+template <class E>
+constexpr bool positive_after_simplifying() {
+    if constexpr (may_vanish<E>()) {
+        ir::context c;
+        const ir::term t = ir::simplify(c, lower<E>(c));
+        return !(t.is_num() && (t.value.is_zero() || t.value.is_negative()));
+    } else {
+        return true;
+    }
+}
+
 /// The bundle of a plain expression.
 template <class E>
 struct lowered {

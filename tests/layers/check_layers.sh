@@ -27,6 +27,7 @@ declare -A may=(
     [simplify]="detail ir calculus simplify"
     [plan]="detail ir calculus simplify"
     [print]="detail ir calculus simplify plan"
+    [parse]="detail ir print"
     [eval]="detail ir dsl calculus simplify plan"
     [emit]="detail ir calculus simplify plan eval"
     [stats]="*"

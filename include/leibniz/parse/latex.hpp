@@ -1,0 +1,533 @@
+// Reading LaTeX math back into terms: the inverse of print/latex.hpp for the
+// notation the engine prints and documents write. Symbols are recognised by
+// their own spelling in the context (a `#` in it marks where the indices
+// go; otherwise they follow as a subscript, _{kl} or _k), functions by the
+// patterns of the op table (\exp(#), \max(#, #), |#|, ...) and the
+// spellings the printing options choose (f(#), \sigma'(#), ...).
+//
+//   expression := ['-'] product (('+' | '-') product)*
+//   product    := power ([\cdot] power)*     juxtaposition multiplies; a \sum
+//                                            takes the rest of the product
+//   power      := atom ('^' group)*
+//   atom       := number | (expr) | \left( expr \right) | {expr}
+//               | \frac{expr}{expr} | \sqrt{expr} | \delta_{ij}
+//               | \sum_{k=1}^{N} product | function | symbol
+//
+// Errors do not throw: the first one is kept (its position and what was
+// expected), so that a caller at compile time can name it in one message.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include <leibniz/ir/ops.hpp>
+#include <leibniz/ir/rational.hpp>
+#include <leibniz/ir/term.hpp>
+#include <leibniz/print/latex.hpp>
+
+namespace leibniz::parse {
+
+using ir::context;
+using ir::op;
+using ir::rational;
+using ir::term;
+
+/// What the parser could not read.
+enum class problem : unsigned char {
+    none,
+    unexpected_text,     ///< nothing that can start or continue a formula here
+    unknown_symbol,      ///< a spelling no symbol, index, extent or function has
+    unknown_index,       ///< a subscript letter that is no index variable
+    wrong_index_count,   ///< a tensor with another number of indices than its rank
+    missing_brace,       ///< { or } expected
+    missing_parenthesis, ///< ) or \right) expected
+    bad_sum,             ///< \sum_{k=1}^{N}: an index, = 1, an extent expected
+    bad_number,          ///< a number that does not fit
+    trailing_text        ///< the formula ends before the text does
+};
+
+struct parse_result {
+    term root{};
+    problem what = problem::none;
+    std::size_t position = 0;  ///< where the problem was found (characters from the start)
+    constexpr bool ok() const { return what == problem::none; }
+};
+
+constexpr bool is_letter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+constexpr bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+struct parser {
+    context& ctx;
+    std::string_view in;
+    latex_options options{};
+    std::size_t at = 0;
+    problem what = problem::none;
+    std::size_t where = 0;
+
+    // ---- characters ---------------------------------------------------------------------------------
+    constexpr bool failed() const { return what != problem::none; }
+    constexpr term fail(problem p) {
+        if (!failed()) {
+            what = p;
+            where = at;
+        }
+        return ir::num(0);
+    }
+    /// Spaces and the spacing commands \, \; \! \quad.
+    constexpr void skip() {
+        while (at < in.size()) {
+            if (in[at] == ' ' || in[at] == '\n' || in[at] == '\t') {
+                ++at;
+            } else if (in[at] == '\\' && at + 1 < in.size() && (in[at + 1] == ',' || in[at + 1] == ';' || in[at + 1] == '!')) {
+                at += 2;
+            } else if (in.substr(at).starts_with("\\quad") && !(at + 5 < in.size() && is_letter(in[at + 5]))) {
+                at += 5;
+            } else {
+                break;
+            }
+        }
+    }
+    constexpr bool at_end() {
+        skip();
+        return at >= in.size();
+    }
+    constexpr char peek() {
+        skip();
+        return at < in.size() ? in[at] : '\0';
+    }
+    /// `lit` here, spaces in it and in the text not counting; a command
+    /// (\exp) must not run on into more letters (\expo).
+    constexpr bool match(std::string_view lit, std::size_t& end) const {
+        std::size_t p = at, q = 0;
+        while (q < lit.size()) {
+            if (lit[q] == ' ') {
+                ++q;
+                continue;
+            }
+            while (p < in.size() && in[p] == ' ') ++p;
+            if (p >= in.size() || in[p] != lit[q]) return false;
+            ++p;
+            ++q;
+        }
+        // a command name ends at its last letter
+        std::size_t k = lit.size();
+        while (k > 0 && lit[k - 1] == ' ') --k;
+        std::size_t start = k;
+        while (start > 0 && is_letter(lit[start - 1])) --start;
+        if (start > 0 && start < k && lit[start - 1] == '\\' && p < in.size() && is_letter(in[p])) return false;
+        end = p;
+        return true;
+    }
+    constexpr bool accept(std::string_view lit) {
+        skip();
+        std::size_t end = 0;
+        if (!match(lit, end)) return false;
+        at = end;
+        return true;
+    }
+    constexpr bool expect(std::string_view lit, problem p) {
+        if (accept(lit)) return true;
+        fail(p);
+        return false;
+    }
+
+    // ---- the grammar -------------------------------------------------------------------------------------
+    /// Where a product ends: an operator or a closing delimiter.
+    constexpr bool product_ends() {
+        char ch = peek();
+        if (ch == '\0' || ch == '+' || ch == '-' || ch == ')' || ch == '}' || ch == ']' || ch == ',' || ch == '|' ||
+            ch == '=' || ch == '&' || ch == '>' || ch == '<')
+            return true;
+        std::size_t end = 0;
+        return match("\\right", end) || match("\\\\", end);
+    }
+
+    constexpr term expression() {
+        term out;
+        bool first = true;
+        bool negative = accept("-");
+        if (!negative) accept("+");
+        while (!failed()) {
+            term t = product();
+            if (negative) t = ir::neg(std::move(t));
+            // (no ?: on class prvalues: g++ 12 destroys such temporaries twice
+            // during constant evaluation)
+            if (first) out = std::move(t);
+            else out = ir::add(std::move(out), std::move(t));
+            first = false;
+            if (accept("+")) negative = false;
+            else if (accept("-")) negative = true;
+            else break;
+        }
+        return out;
+    }
+
+    constexpr term product() {
+        term out = power();
+        while (!failed() && !product_ends()) {
+            accept("\\cdot");
+            if (accept("\\sum_")) return ir::mul(std::move(out), sum_rest());
+            out = ir::mul(std::move(out), power());
+        }
+        return out;
+    }
+
+    constexpr term power() {
+        term base = atom();
+        while (!failed() && accept("^")) base = ir::pow(std::move(base), group());
+        return base;
+    }
+
+    /// {expr}, or a single character: a digit or a letter.
+    constexpr term group() {
+        if (accept("{")) {
+            term e = expression();
+            expect("}", problem::missing_brace);
+            return e;
+        }
+        skip();
+        if (at < in.size() && is_digit(in[at])) return ir::num(in[at++] - '0');
+        return atom();
+    }
+
+    constexpr term number() {
+        long long num = 0, den = 1;
+        bool fraction = false;
+        while (at < in.size() && (is_digit(in[at]) || (in[at] == '.' && !fraction))) {
+            if (in[at] == '.') {
+                fraction = true;
+            } else {
+                if (num > 99999999999LL) return fail(problem::bad_number);
+                num = num * 10 + (in[at] - '0');
+                if (fraction) den *= 10;
+            }
+            ++at;
+        }
+        return ir::num(rational::make(num, den));
+    }
+
+    constexpr term atom() {
+        if (failed()) return ir::num(0);
+        skip();
+        if (at >= in.size()) return fail(problem::unexpected_text);
+        if (is_digit(in[at])) return number();
+        // declared spellings first: a symbol may be spelled \frac{\partial \ell}{\partial H_{#}}
+        if (term t; symbol_here(t)) return t;
+        const std::size_t symbol_failed_at = where_symbol_failed;  // a symbol whose indices did not read
+        const problem symbol_failed = symbol_problem;
+        if (accept("(")) {
+            term e = expression();
+            expect(")", problem::missing_parenthesis);
+            return e;
+        }
+        if (accept("\\left(")) {
+            term e = expression();
+            expect("\\right)", problem::missing_parenthesis);
+            return e;
+        }
+        if (accept("{")) {
+            term e = expression();
+            expect("}", problem::missing_brace);
+            return e;
+        }
+        if (accept("\\frac{")) {
+            term up = expression();
+            if (!expect("}", problem::missing_brace) || !expect("{", problem::missing_brace)) return ir::num(0);
+            term down = expression();
+            expect("}", problem::missing_brace);
+            if (up.is_num() && down.is_num() && !down.value.is_zero()) return ir::num(up.value / down.value);
+            return ir::div(std::move(up), std::move(down));
+        }
+        if (accept("\\sqrt{")) {
+            term e = expression();
+            expect("}", problem::missing_brace);
+            return ir::pow(std::move(e), rational{1, 2});
+        }
+        if (accept("\\sum_")) return sum_rest();
+        if (accept("\\delta_")) {
+            std::vector<int> ids = subscript();
+            if (failed()) return ir::num(0);
+            if (ids.size() != 2) return fail(problem::wrong_index_count);
+            return ir::delta(ids[0], ids[1]);
+        }
+        if (term f; function(f)) return f;
+        if (symbol_failed_at != npos) {
+            at = symbol_failed_at;
+            return fail(symbol_failed);
+        }
+        return fail(problem::unknown_symbol);
+    }
+
+    /// After \sum_: {k=1}^{N} and the product it sums.
+    constexpr term sum_rest() {
+        if (!expect("{", problem::bad_sum)) return ir::num(0);
+        int k = index_here();
+        if (k < 0) return fail(problem::bad_sum);
+        if (!expect("=", problem::bad_sum) || !expect("1", problem::bad_sum) || !expect("}", problem::bad_sum) ||
+            !expect("^", problem::bad_sum))
+            return ir::num(0);
+        bool braced = accept("{");
+        skip();
+        std::size_t before = at;
+        int extent = extent_here();
+        if (extent < 0 || extent != ctx.extent_of(k)) {
+            at = before;
+            return fail(problem::bad_sum);
+        }
+        if (braced && !expect("}", problem::bad_sum)) return ir::num(0);
+        term body = product();
+        return ir::sum(k, std::move(body));
+    }
+
+    // ---- symbols -------------------------------------------------------------------------------------------
+    /// The symbol of kind `kind` whose spelling is here, longest first; -1 if none.
+    constexpr int spelled_here(ir::sym_kind kind) {
+        skip();
+        int best = -1;
+        std::size_t best_end = 0;
+        for (std::size_t s = 0; s != ctx.syms.size(); ++s) {
+            const ir::sym_entry& e = ctx.syms[s];
+            if (e.kind != kind) continue;
+            std::string_view spelling = e.latex_view();
+            if (spelling.empty() || spelling.find('#') != std::string_view::npos) continue;
+            std::size_t end = 0;
+            if (match(spelling, end) && (best < 0 || end > best_end)) {
+                best = static_cast<int>(s);
+                best_end = end;
+            }
+        }
+        if (best >= 0) at = best_end;
+        return best;
+    }
+    /// An index variable: its spelling, then primes: k' is another index
+    /// over k's extent (the engine's names for bound indices it adds).
+    constexpr int index_here() {
+        int k = spelled_here(ir::sym_kind::index);
+        if (k < 0) return k;
+        int primes = 0;
+        while (at < in.size() && in[at] == '\'') {
+            ++at;
+            ++primes;
+        }
+        if (primes == 0) return k;
+        ir::sym_entry e = ctx.at(k);
+        detail::text name(e.name_view()), spelling(e.latex_view());
+        for (int p = 0; p != primes; ++p) {
+            name += '\'';
+            spelling += '\'';
+        }
+        detail::copy_name(e.name, name.view());
+        detail::copy_name(e.latex, spelling.view());
+        return ctx.intern(e);
+    }
+    constexpr int extent_here() { return spelled_here(ir::sym_kind::extent); }
+
+    /// Indices up to the closing brace: kl, or k, l, with single-letter or
+    /// longer spellings.
+    constexpr std::vector<int> index_list_until(char close) {
+        std::vector<int> ids;
+        while (!failed()) {
+            skip();
+            if (at < in.size() && in[at] == close) break;
+            std::size_t before = at;
+            int k = index_here();
+            if (k < 0) {
+                at = before;
+                fail(problem::unknown_index);
+                break;
+            }
+            ids.push_back(k);
+            accept(",");
+        }
+        return ids;
+    }
+    /// _{kl} or _k.
+    constexpr std::vector<int> subscript() {
+        if (accept("{")) {
+            std::vector<int> ids = index_list_until('}');
+            expect("}", problem::missing_brace);
+            return ids;
+        }
+        std::size_t before = at;
+        int k = index_here();
+        if (k < 0) {
+            at = before;
+            fail(problem::unknown_index);
+            return {};
+        }
+        return {k};
+    }
+
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    /// Where the last symbol that matched had the wrong number of indices.
+    std::size_t where_symbol_failed = npos;
+    problem symbol_problem = problem::none;
+
+    /// A symbol's spelling was here but not its indices: what to report if
+    /// nothing else reads the text.
+    constexpr void remember_symbol_problem() {
+        where_symbol_failed = where;
+        symbol_problem = what;
+    }
+
+    /// A tensor, intermediate or scalar symbol, an index or an extent whose
+    /// spelling is here (the longest): true and the term, or false and
+    /// nothing read.
+    constexpr bool symbol_here(term& out) {
+        where_symbol_failed = npos;
+        symbol_problem = problem::none;
+        skip();
+        const std::size_t start = at;
+        const problem saved = what;
+        int best = -1;
+        std::size_t best_end = 0;
+        std::vector<int> best_indices;
+        for (std::size_t s = 0; s != ctx.syms.size(); ++s) {
+            const ir::sym_entry& e = ctx.syms[s];
+            std::string_view spelling = e.latex_view();
+            if (spelling.empty()) continue;
+            at = start;
+            what = saved;
+            std::vector<int> ids;
+            std::size_t hole = spelling.find('#');
+            std::size_t end = 0;
+            if (hole != std::string_view::npos) {
+                if (!match(spelling.substr(0, hole), end)) continue;
+                at = end;
+                std::string_view after = spelling.substr(hole + 1);
+                skip();
+                ids = index_list_until(after.empty() ? '\0' : after[0]);
+                if (failed()) {
+                    remember_symbol_problem();
+                    continue;
+                }
+                if (!match(after, end)) continue;
+                at = end;
+            } else {
+                if (!match(spelling, end)) continue;
+                at = end;
+                if (e.rank > 0 || (e.kind != ir::sym_kind::index && e.kind != ir::sym_kind::extent && peek() == '_')) {
+                    if (!accept("_")) continue;
+                    ids = subscript();
+                    if (failed()) {
+                        remember_symbol_problem();
+                        continue;
+                    }
+                }
+            }
+            if (best < 0 || at > best_end) {
+                best = static_cast<int>(s);
+                best_end = at;
+                best_indices = ids;
+            }
+        }
+        at = start;
+        what = saved;
+        if (best < 0) return false;
+        const ir::sym_entry& e = ctx.at(best);
+        if (static_cast<int>(best_indices.size()) != e.rank) {  // a scalar with a subscript, a tensor with too few
+            where_symbol_failed = start;
+            symbol_problem = problem::wrong_index_count;
+            return false;
+        }
+        at = best_end;
+        if (e.kind == ir::sym_kind::index) {
+            out = ir::idx(best);
+            return true;
+        }
+        out = ir::sym(best);
+        for (int k : best_indices) out.kids.push_back(ir::idx(k));
+        return true;
+    }
+
+    // ---- functions -----------------------------------------------------------------------------------------
+    /// A pattern with holes (#): its literal parts here, an expression in each hole.
+    constexpr bool pattern_here(std::string_view pattern, std::vector<term>& args) {
+        const std::size_t start = at;
+        const problem saved = what;
+        std::size_t from = 0;
+        while (from <= pattern.size()) {
+            std::size_t hole = pattern.find('#', from);
+            std::string_view lit = pattern.substr(from, hole == std::string_view::npos ? std::string_view::npos : hole - from);
+            if (!lit.empty()) {
+                skip();
+                std::size_t end = 0;
+                if (!match(lit, end)) {
+                    if (!args.empty() || from != 0) break;  // failed after the opening: not this pattern
+                    at = start;
+                    return false;
+                }
+                at = end;
+            }
+            if (hole == std::string_view::npos) return true;
+            args.push_back(expression());
+            if (failed()) break;
+            from = hole + 1;
+        }
+        at = start;
+        what = saved;
+        args.clear();
+        return false;
+    }
+
+    constexpr bool function(term& out) {
+        struct spelling {
+            std::string_view pattern;
+            op kind;
+        };
+        // the spellings the printing options can choose
+        constexpr spelling styles[] = {{"\\operatorname{relu}(#)", op::relu}, {"\\sigma'(#)", op::step}};
+        for (const spelling& s : styles) {
+            std::vector<term> args;
+            if (pattern_here(s.pattern, args)) {
+                out = ir::make(s.kind, std::move(args));
+                return true;
+            }
+        }
+        // f(#) and \sigma(#) only where the options print them
+        if (options.step == step_style::f) {
+            std::vector<term> args;
+            if (pattern_here("f(#)", args)) {
+                out = ir::make(op::step, std::move(args));
+                return true;
+            }
+        }
+        if (options.relu == relu_style::sigma) {
+            std::vector<term> args;
+            if (pattern_here("\\sigma(#)", args)) {
+                out = ir::make(op::relu, std::move(args));
+                return true;
+            }
+        }
+        for (const ir::op_row& r : ir::op_table.at) {
+            std::vector<term> args;
+            if (pattern_here(r.latex, args)) {
+                out = ir::make(r.kind, std::move(args));
+                return true;
+            }
+        }
+        // \ln and \log are one function
+        std::vector<term> args;
+        if (pattern_here("\\ln(#)", args)) {
+            out = ir::make(op::log, std::move(args));
+            return true;
+        }
+        return false;
+    }
+
+    constexpr parse_result run() {
+        term root = expression();
+        if (!failed() && !at_end()) fail(problem::trailing_text);
+        parse_result r;
+        r.what = what;
+        r.position = where;
+        if (!failed()) r.root = std::move(root);
+        return r;
+    }
+};
+
+/// The term a LaTeX formula spells, over the symbols of `ctx`.
+constexpr parse_result parse_latex(context& ctx, std::string_view latex, const latex_options& options = {}) {
+    return parser{ctx, latex, options}.run();
+}
+
+}  // namespace leibniz::parse

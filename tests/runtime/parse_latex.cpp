@@ -1,0 +1,67 @@
+// The LaTeX reader at run time (the same constexpr code from_latex runs at
+// compile time): what it reads, and for text it cannot read, the problem
+// and the position where reading stopped.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+
+#include <leibniz/from_latex.hpp>
+#include <leibniz/leibniz.hpp>
+
+namespace {
+using namespace leibniz;
+
+constexpr auto x = symbol<"x">();
+constexpr auto y = symbol<"y">();
+constexpr auto N = extent<"N">();
+constexpr auto M = extent<"M">();
+constexpr auto i = index<"i">(N);
+constexpr auto k = index<"k">(N);
+constexpr auto w = tensor<"w">(N);
+constexpr auto W = tensor<"W">(N, N);
+
+parse::parse_result read(std::string_view text) {
+    ir::context c;
+    dsl::register_symbols<decltype(x), decltype(y), decltype(w), decltype(W), decltype(i), decltype(k), decltype(N),
+                          decltype(M)>(c);
+    return parse::parse_latex(c, text);
+}
+
+std::string printed(std::string_view text) {
+    ir::context c;
+    dsl::register_symbols<decltype(x), decltype(y), decltype(w), decltype(W), decltype(i), decltype(k), decltype(N),
+                          decltype(M)>(c);
+    parse::parse_result r = parse::parse_latex(c, text);
+    REQUIRE(r.ok());
+    return std::string(ir::print(c, r.root, latex_options{}).view());
+}
+
+TEST_CASE("from_latex's reader, at run time: formulas it reads") {
+    CHECK(printed("x + y") == "x + y");
+    CHECK(printed("\\sum_{k=1}^{N} W_{ik} w_k") == "\\sum_{k=1}^{N} W_{ik} w_{k}");
+    CHECK(printed("\\sum_{k'=1}^{N} w_{k'}") == "\\sum_{k'=1}^{N} w_{k'}");
+    CHECK(printed("\\frac{x}{y}") == "\\frac{x}{y}");
+    CHECK(printed("\\exp(x)") == "\\exp(x)");
+    CHECK(read("  x \\, y \\quad ").ok());
+}
+
+TEST_CASE("from_latex's reader, at run time: the problem and where reading stopped") {
+    struct bad {
+        std::string_view text;
+        parse::problem what;
+        std::size_t position;
+    };
+    for (bad b : {bad{"x +", parse::problem::unexpected_text, 3}, bad{"x + z", parse::problem::unknown_symbol, 4},
+                  bad{"\\frac{x}{y", parse::problem::missing_brace, 10}, bad{"(x + y", parse::problem::missing_parenthesis, 6},
+                  bad{"x W_{i}", parse::problem::wrong_index_count, 2}, bad{"w_{q}", parse::problem::unknown_index, 3},
+                  bad{"\\sum_{k=1}^{M} w_k", parse::problem::bad_sum, 12}, bad{"x y )", parse::problem::trailing_text, 4},
+                  bad{"\\sum_{k=2}^{N} w_k", parse::problem::bad_sum, 8}}) {
+        INFO(b.text);
+        parse::parse_result r = read(b.text);
+        CHECK(r.what == b.what);
+        CHECK(r.position == b.position);
+    }
+}
+
+}  // namespace

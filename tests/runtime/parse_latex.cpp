@@ -21,18 +21,21 @@ constexpr auto k = index<"k">(N);
 constexpr auto w = tensor<"w">(N);
 constexpr auto W = tensor<"W">(N, N);
 
-parse::parse_result read(std::string_view text) {
-    ir::context c;
+/// text read over x, y, w, W, i, k, N and M, in the context c.
+parse::parse_result read(std::string_view text, ir::context& c) {
     dsl::register_symbols<decltype(x), decltype(y), decltype(w), decltype(W), decltype(i), decltype(k), decltype(N),
                           decltype(M)>(c);
     return parse::parse_latex(c, text);
 }
+parse::parse_result read(std::string_view text) {
+    ir::context c;
+    return read(text, c);
+}
 
+/// What was read, printed again.
 std::string printed(std::string_view text) {
     ir::context c;
-    dsl::register_symbols<decltype(x), decltype(y), decltype(w), decltype(W), decltype(i), decltype(k), decltype(N),
-                          decltype(M)>(c);
-    parse::parse_result r = parse::parse_latex(c, text);
+    parse::parse_result r = read(text, c);
     REQUIRE(r.ok());
     return std::string(ir::print(c, r.root, latex_options{}).view());
 }

@@ -214,19 +214,17 @@ struct parser {
         if (term t; symbol_here(t)) return t;
         const std::size_t symbol_failed_at = where_symbol_failed;  // a symbol whose indices did not read
         const problem symbol_failed = symbol_problem;
-        if (accept("(")) {
+        // groups: (e), \left(e\right), {e}
+        struct delimiters {
+            std::string_view open, close;
+            problem missing;
+        };
+        constexpr delimiters groups[] = {
+            {"(", ")", problem::missing_parenthesis}, {"\\left(", "\\right)", problem::missing_parenthesis}, {"{", "}", problem::missing_brace}};
+        for (const delimiters& g : groups) {
+            if (!accept(g.open)) continue;
             term e = expression();
-            expect(")", problem::missing_parenthesis);
-            return e;
-        }
-        if (accept("\\left(")) {
-            term e = expression();
-            expect("\\right)", problem::missing_parenthesis);
-            return e;
-        }
-        if (accept("{")) {
-            term e = expression();
-            expect("}", problem::missing_brace);
+            expect(g.close, g.missing);
             return e;
         }
         if (accept("\\frac{")) {

@@ -1,6 +1,7 @@
 // The seeded fuzzer (tests/support/fuzz.hpp) on fixed seeds: derivatives
 // against finite differences, simplify and canonical forms against the
-// expression, LaTeX well formed. tools/fuzz runs it longer.
+// expression, LaTeX well formed and read back into the same function.
+// tools/fuzz runs it longer.
 #include <catch2/catch.hpp>
 
 #include <iostream>
@@ -14,7 +15,7 @@ namespace {
 
 void print(const fz::stats& st) {
     std::cout << "cases " << st.cases << ", derivative checks " << st.derivative_checks << ", simplify checks " << st.simplify_checks
-              << ", equivalence checks " << st.equivalence_checks << ", latex checks " << st.latex_checks << ", skipped points "
+              << ", equivalence checks " << st.equivalence_checks << ", latex checks " << st.latex_checks << ", read back " << st.latex_read_checks << ", skipped points "
               << st.skipped_points << ", errors " << st.errors << ", mismatches " << st.mismatches << '\n';
     for (const std::string& line : st.reports) std::cout << "  " << line << '\n';
 }
@@ -45,6 +46,7 @@ TEST_CASE("fuzz: derivatives, simplify, canonical forms and LaTeX on random expr
     CHECK(total.derivative_checks >= 5000);
     CHECK(total.simplify_checks >= 1000);
     CHECK(total.equivalence_checks >= 1000);
+    CHECK(total.latex_read_checks >= 1000);  // LaTeX read back into the same function (parse/latex.hpp)
     CHECK(total.mismatches == 0);
 }
 

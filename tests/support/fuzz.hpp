@@ -29,6 +29,7 @@
 
 #include <leibniz/calculus/adjoint.hpp>
 #include <leibniz/calculus/derivative.hpp>
+#include <leibniz/parse/latex.hpp>
 #include <leibniz/print/latex.hpp>
 #include <leibniz/simplify/canonical.hpp>
 #include <leibniz/simplify/clear_denominators.hpp>
@@ -440,6 +441,7 @@ struct options {
 
 struct stats {
     long cases = 0, derivative_checks = 0, simplify_checks = 0, equivalence_checks = 0, latex_checks = 0;
+    long latex_read_checks = 0;  ///< points where the LaTeX read back (parse/latex.hpp) agrees with the term
     long skipped_points = 0, mismatches = 0, errors = 0;
     long undefined = 0;  ///< cases left out: no expression defined at any of their points
     std::vector<std::string> reports;  ///< one line per mismatch (up to max_reports)
@@ -449,6 +451,7 @@ struct stats {
         simplify_checks += o.simplify_checks;
         equivalence_checks += o.equivalence_checks;
         latex_checks += o.latex_checks;
+        latex_read_checks += o.latex_read_checks;
         skipped_points += o.skipped_points;
         mismatches += o.mismatches;
         errors += o.errors;
@@ -685,8 +688,28 @@ struct fuzz_case {
         ++st.latex_checks;
         std::string s = latex_of(W.c, t, o);
         std::string problem = latex_problem(s);
-        if (problem.empty()) return;
-        report(header("latex") + ' ' + what + ": " + problem + ": " + s);
+        if (!problem.empty()) {
+            report(header("latex") + ' ' + what + ": " + problem + ": " + s);
+            return;
+        }
+        // read back, it is the same function (unless the options spell two
+        // functions alike: relu as \sigma next to the logistic sigmoid)
+        if (o.relu == relu_style::sigma && contains_kind(t, op::sigmoid)) return;
+        parse::parse_result back = parse::parse_latex(W.c, s, o);
+        if (!back.ok()) {
+            std::ostringstream m;
+            m << header("latex") << ' ' << what << ": not read back (problem " << static_cast<int>(back.what) << " at "
+              << back.position << "): " << s;
+            report(m.str());
+            return;
+        }
+        check_same(t, back.root, "read back from its LaTeX", st.latex_read_checks);
+    }
+    static bool contains_kind(const term& t, op k) {
+        if (t.kind == k) return true;
+        for (const term& c : t.kids)
+            if (contains_kind(c, k)) return true;
+        return false;
     }
 
     /// A copy of t with one node changed (a number, a symbol, a function, + and *).

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "seed " << seed << "\ncases " << st.cases << "\ncases left out (undefined everywhere) " << st.undefined << "\nderivative checks " << st.derivative_checks << "\nsimplify checks "
               << st.simplify_checks << "\nequivalence checks " << st.equivalence_checks << "\nlatex checks " << st.latex_checks
+              << "\nlatex read back (points) " << st.latex_read_checks
               << "\nskipped points " << st.skipped_points << "\nerrors "
               << st.errors << "\nmismatches " << st.mismatches << "\nseconds " << seconds << '\n';
     for (const std::string& line : st.reports) std::cout << "MISMATCH: " << line << '\n';

@@ -62,6 +62,7 @@ struct parser {
     std::size_t at = 0;
     problem what = problem::none;
     std::size_t where = 0;
+    int abs_depth = 0;  ///< inside |...|: a | ends the product (outside, |x| is a factor)
 
     // ---- characters ---------------------------------------------------------------------------------
     constexpr bool failed() const { return what != problem::none; }
@@ -134,11 +135,21 @@ struct parser {
     /// Where a product ends: an operator or a closing delimiter.
     constexpr bool product_ends() {
         char ch = peek();
-        if (ch == '\0' || ch == '+' || ch == '-' || ch == ')' || ch == '}' || ch == ']' || ch == ',' || ch == '|' ||
-            ch == '=' || ch == '&' || ch == '>' || ch == '<')
+        if (ch == '\0' || ch == '+' || ch == '-' || ch == ')' || ch == '}' || ch == ']' || ch == ',' ||
+            (ch == '|' && abs_depth > 0) || ch == '=' || ch == '&' || ch == '>' || ch == '<')
             return true;
         std::size_t end = 0;
         return match("\\right", end) || match("\\\\", end);
+    }
+
+    /// An expression inside a group of its own ((...), {...}, a function's
+    /// parentheses): a | there belongs to it, not to an |...| around the group.
+    constexpr term nested_expression() {
+        const int outer = abs_depth;
+        abs_depth = 0;
+        term e = expression();
+        abs_depth = outer;
+        return e;
     }
 
     constexpr term expression() {
@@ -180,7 +191,7 @@ struct parser {
     /// {expr}, or a single character: a digit or a letter.
     constexpr term group() {
         if (accept("{")) {
-            term e = expression();
+            term e = nested_expression();
             expect("}", problem::missing_brace);
             return e;
         }
@@ -210,6 +221,7 @@ struct parser {
         skip();
         if (at >= in.size()) return fail(problem::unexpected_text);
         if (is_digit(in[at])) return number();
+        if (accept("-")) return ir::neg(power());  // a sign where a factor starts: -(-x) written --x
         // declared spellings first: a symbol may be spelled \frac{\partial \ell}{\partial H_{#}}
         if (term t; symbol_here(t)) return t;
         const std::size_t symbol_failed_at = where_symbol_failed;  // a symbol whose indices did not read
@@ -223,20 +235,20 @@ struct parser {
             {"(", ")", problem::missing_parenthesis}, {"\\left(", "\\right)", problem::missing_parenthesis}, {"{", "}", problem::missing_brace}};
         for (const delimiters& g : groups) {
             if (!accept(g.open)) continue;
-            term e = expression();
+            term e = nested_expression();
             expect(g.close, g.missing);
             return e;
         }
         if (accept("\\frac{")) {
-            term up = expression();
+            term up = nested_expression();
             if (!expect("}", problem::missing_brace) || !expect("{", problem::missing_brace)) return ir::num(0);
-            term down = expression();
+            term down = nested_expression();
             expect("}", problem::missing_brace);
             if (up.is_num() && down.is_num() && !down.value.is_zero()) return ir::num(up.value / down.value);
             return ir::div(std::move(up), std::move(down));
         }
         if (accept("\\sqrt{")) {
-            term e = expression();
+            term e = nested_expression();
             expect("}", problem::missing_brace);
             return ir::pow(std::move(e), rational{1, 2});
         }
@@ -272,7 +284,9 @@ struct parser {
             return fail(problem::bad_sum);
         }
         if (braced && !expect("}", problem::bad_sum)) return ir::num(0);
+        const bool negative = accept("-");  // \sum_k -a_k b_k: the body's sign
         term body = product();
+        if (negative) body = ir::neg(std::move(body));
         return ir::sum(k, std::move(body));
     }
 
@@ -457,7 +471,13 @@ struct parser {
                 at = end;
             }
             if (hole == std::string_view::npos) return true;
-            args.push_back(expression());
+            if (!pattern.empty() && pattern[0] == '|') {  // |#|: a | ends the argument
+                ++abs_depth;
+                args.push_back(expression());
+                --abs_depth;
+            } else {
+                args.push_back(nested_expression());
+            }
             if (failed()) break;
             from = hole + 1;
         }
@@ -473,7 +493,8 @@ struct parser {
             op kind;
         };
         // the spellings the printing options can choose
-        constexpr spelling styles[] = {{"\\operatorname{relu}(#)", op::relu}, {"\\sigma'(#)", op::step}};
+        constexpr spelling styles[] = {
+            {"\\operatorname{relu}(#)", op::relu}, {"\\sigma'(#)", op::step}, {"\\left|#\\right|", op::abs}};
         for (const spelling& s : styles) {
             std::vector<term> args;
             if (pattern_here(s.pattern, args)) {

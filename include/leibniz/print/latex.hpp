@@ -191,6 +191,9 @@ constexpr text join_factors(const context& c, const std::vector<term>& fs, const
             s = paren(print(c, f, o));
         else
             s = print_at(c, f, fs.size() == 1 ? prec_mul : prec_pow - (f.kind == op::pow ? 1 : 0), o);
+        // a factor after another that prints with a sign would read as a
+        // subtraction: x (-y z), not x -y z
+        if ((i || lead_number) && !s.empty() && s.chars[0] == '-') s = paren(std::move(s));
         bool starts_digit = !s.empty() && s.chars[0] >= '0' && s.chars[0] <= '9';
         if (i || lead_number) out += (starts_digit ? " \\cdot " : " ");
         out += s;
@@ -226,7 +229,10 @@ constexpr text print_product(const context& c, const term& t, const latex_option
     if (down.empty()) {
         bool lead = !coef.is_one() || up.empty();
         if (lead) out += rational_latex(coef);
-        out += join_factors(c, up, o, lead);
+        text joined = join_factors(c, up, o, lead);
+        // -(-x y), not --x y
+        if (!lead && !out.empty() && !joined.empty() && joined.chars[0] == '-') joined = paren(std::move(joined));
+        out += joined;
         return out;
     }
     // \frac{a}{b} \sum_k ..., not \frac{a \sum_k ...}{b}
@@ -375,6 +381,12 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
         default: {  // an elementwise function, spelled as its row says
             std::vector<text> args;
             for (const term& k : t.kids) args.push_back(print(c, k, o));
+            // |a |x| b| could be read as |a| x |b|: bars with bars inside grow
+            if (t.kind == op::abs) {
+                bool bars = false;
+                for (char ch : args[0].chars) bars = bars || ch == '|';
+                if (bars) return fill_pattern("\\left|#\\right|", args);
+            }
             return fill_pattern(function_pattern(t.kind, o), args);
         }
     }

@@ -5,10 +5,10 @@ usage: test_autograd.py LIBRARY SOURCE...
 LIBRARY is the shared library built from the SOURCEs, the C++ written by
 `leibniz-derive emit ... --c-abi` (and by emit_softmax_ce.cpp, a batched
 softmax cross-entropy); each kernel's entry point and parameters are read from
-the comment at the top of its source. Each
-torch.autograd.Function below computes its forward pass with torch, saves its
-inputs, and in backward hands them and the upstream gradient to the emitted
-kernel. For every model the test checks, single-threaded:
+the comment at the top of its source. Each torch.autograd.Function below
+computes its forward pass with torch, saves its inputs, and in backward hands
+them and the upstream gradient to the emitted kernel. For every model the test
+checks, single-threaded:
   * torch.autograd.gradcheck in double (finite differences of the forward);
   * the kernel's gradients in float against PyTorch's own autograd of the same
     forward in float: max |leibniz - torch| <= FLOAT_TOL * max |torch|, per

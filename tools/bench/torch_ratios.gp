@@ -9,7 +9,7 @@ set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set boxwidth 0.9
 set logscale y 2
-set yrange [0.0625:64]
+set yrange [0.03125:64]
 set ylabel "leibniz time / PyTorch time (log scale; below 1: leibniz faster)"
 set xtics rotate by -50 scale 0 font ",8"
 set grid ytics

@@ -7,6 +7,8 @@ packages=(
   g++ clang cmake make git ca-certificates
   libboost1.81-dev catch2 libbenchmark-dev libeigen3-dev
   time                      # /usr/bin/time for compile statistics
+  python3-torch             # tests/torch (Debian's torch, for /usr/bin/python3)
+  libtorch-dev              # tools/bench: leibniz against PyTorch's kernels
   texlive-latex-base texlive-latex-recommended poppler-utils   # PDF report
 )
 

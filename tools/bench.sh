@@ -22,7 +22,7 @@ case $what in
   *) echo "usage: tools/bench.sh [torch]" >&2; exit 2 ;;
 esac
 
-bash tools/deps.sh
+bash tools/deps.sh bench
 build=${LEIBNIZ_BENCH_BUILD:-build/bench}
 reps=${LEIBNIZ_BENCH_REPETITIONS:-5}
 flags=${LEIBNIZ_BENCH_FLAGS:--O3 -march=native}

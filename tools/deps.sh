@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages the build, tests and report need.
+# Installs the Debian 12 packages the build, tests and report need
+# (`deps.sh bench`: and the benchmarks).
 # Idempotent: apt is only touched when something is missing.
 set -uo pipefail
 
@@ -8,9 +9,13 @@ packages=(
   libboost1.81-dev catch2 libbenchmark-dev libeigen3-dev
   time                      # /usr/bin/time for compile statistics
   python3-torch             # tests/torch (Debian's torch, for /usr/bin/python3)
-  libtorch-dev              # tools/bench: leibniz against PyTorch's kernels
   texlive-latex-base texlive-latex-recommended poppler-utils   # PDF report
 )
+
+# `deps.sh bench`: also what the benchmarks need (tools/bench.sh)
+if [[ ${1:-} == bench ]]; then
+  packages+=(libtorch-dev gnuplot-nox)   # leibniz against PyTorch's kernels; the plots
+fi
 
 missing=()
 for p in "${packages[@]}"; do

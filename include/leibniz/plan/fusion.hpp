@@ -48,8 +48,11 @@ constexpr term renamed_like(const array& b, const array& a) {
     return t;
 }
 
+/// Votes for the innermost loop: the last index of every element of rank 2
+/// or more that t reads (a vector read is contiguous with its index inner and
+/// loop-invariant with it outer: it has no say).
 constexpr void count_last(const term& t, std::vector<int>& who, std::vector<int>& votes) {
-    if (t.kind == op::sym && !t.kids.empty() && t.kids.back().kind == op::idx) {
+    if (t.kind == op::sym && t.kids.size() >= 2 && t.kids.back().kind == op::idx) {
         int i = t.kids.back().id;
         bool found = false;
         for (std::size_t j = 0; j != who.size(); ++j)
@@ -71,8 +74,13 @@ constexpr void count_last(const term& t, std::vector<int>& who, std::vector<int>
 constexpr std::vector<int> loop_order(const array& a, const std::vector<term>& bodies) {
     std::vector<int> who, votes;
     for (const term& b : bodies) count_last(b, who, votes);
-    term target = element(a.sym, a.indices);
-    count_last(target, who, votes);
+    // the target's layout counts where it is written element by element; a
+    // reduction over an innermost bound index sums in registers instead, so
+    // there only what it reads decides (a row sum runs along the rows)
+    if (a.bound.empty()) {
+        term target = element(a.sym, a.indices);
+        count_last(target, who, votes);
+    }
     std::vector<int> all = a.indices;
     for (int k : a.bound) all.push_back(k);
     if (all.empty()) return all;

@@ -50,7 +50,7 @@ template <dsl::expression F, class X, class... Opts>
 constexpr auto d(F, X, Opts...) {
     dsl::require_variable<X>();
     static_assert((dsl::is_d_option<Opts>::value && ...),
-                  "leibniz::d: extra arguments must be assume_zero(...), held_fixed(...), in_terms_of(...) or by_substitution");
+                  "leibniz::d: extra arguments must be assume_zero(...), held_fixed(...), in_terms_of(...), by_substitution or work_budget<N>");
     if constexpr (dsl::is_variable<X>())
         return dsl::computed<dsl::derivative_source<F, X, Opts...>>();
     else

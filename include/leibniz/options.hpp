@@ -53,10 +53,22 @@ struct by_substitution_t {
 };
 inline constexpr by_substitution_t by_substitution{};
 
+/// work_budget<N>: let one operation (d, simplify, compare, ...) take up to
+/// N steps of symbolic work instead of LEIBNIZ_WORK_BUDGET.
+template <long long N>
+struct work_budget_t {
+    static_assert(N > 0, "leibniz::work_budget<N>: N must be positive");
+    static constexpr long long steps = N;
+};
+template <long long N>
+inline constexpr work_budget_t<N> work_budget{};
+
 namespace dsl {
 
 template <class T>
 struct is_d_option : std::false_type {};
+template <long long N>
+struct is_d_option<work_budget_t<N>> : std::true_type {};
 template <class E>
 struct is_d_option<in_terms_of<E>> : std::true_type {};
 template <class E>
@@ -77,6 +89,8 @@ constexpr void apply_options(ir::context& c, ir::held_set& h, std::vector<int>& 
                 ir::add_rule(c, lower<typename Opts::expression>(c));
             } else if constexpr (requires { Opts::is_fold; }) {
                 fold.push_back(lower<typename Opts::expression>(c).id);
+            } else if constexpr (requires { Opts::steps; }) {
+                c.work_budget = Opts::steps;
             } else if constexpr (requires { Opts::is_method; }) {
                 // read by the caller (by_substitution)
             } else {
@@ -96,7 +110,10 @@ struct setup {
     ir::held_set held;
     std::vector<int> fold;
 
-    constexpr setup() { apply_options<Opts...>(b.ctx, held, fold); }
+    constexpr setup() {
+        b.ctx.budget_checked_at_end = true;  // by frozen<> or verdict_of<>
+        apply_options<Opts...>(b.ctx, held, fold);
+    }
     constexpr ir::context& ctx() { return b.ctx; }
     /// Simplified, and folded back where in_terms_of asks for it.
     constexpr ir::term simplify(const ir::term& t) { return ir::simplify_folded(b.ctx, t, fold); }

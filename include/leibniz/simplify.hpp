@@ -53,7 +53,7 @@ struct difference_source {
 /// The collected normal form (no multiplying out), under assumptions.
 template <dsl::expression E, class... Opts>
 constexpr auto simplify(E, Opts...) {
-    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::simplify: extra arguments must be assume_zero(...)");
+    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::simplify: extra arguments must be assume_zero(...) or work_budget<N>");
     return dsl::computed<dsl::simplify_source<E, Opts...>>();
 }
 
@@ -61,7 +61,7 @@ constexpr auto simplify(E, Opts...) {
 /// assumptions.
 template <dsl::expression E, class... Opts>
 constexpr auto canonical(E, Opts...) {
-    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::canonical: extra arguments must be assume_zero(...)");
+    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::canonical: extra arguments must be assume_zero(...) or work_budget<N>");
     return dsl::computed<dsl::canonical_source<E, Opts...>>();
 }
 
@@ -78,7 +78,7 @@ constexpr auto unfold(E, Inter...) {
 /// terms cancel).
 template <dsl::expression A, dsl::expression B, class... Opts>
 constexpr auto difference(A, B, Opts...) {
-    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::difference: extra arguments must be assume_zero(...)");
+    static_assert((dsl::is_d_option<Opts>::value && ...), "leibniz::difference: extra arguments must be assume_zero(...) or work_budget<N>");
     return dsl::computed<dsl::difference_source<A, B, Opts...>>();
 }
 

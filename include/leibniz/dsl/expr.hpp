@@ -4,6 +4,7 @@
 // Operands are held by value (terminals are empty), never by reference, so
 // expressions can be built from local `constexpr` symbols too.
 #pragma once
+#include <algorithm>
 #include <concepts>
 #include <cstddef>
 #include <tuple>
@@ -55,6 +56,10 @@ struct loss_tag {};
 /// The frozen result of a computation (derivative, simplification, ...).
 template <class Source>
 struct computed_tag {};
+/// What an expression nested deeper than LEIBNIZ_MAX_EXPRESSION_DEPTH
+/// becomes after its one message: it stands for 0, and whatever is built
+/// on it stays this (so the message is not repeated at every level).
+struct too_deep_tag {};
 
 // callees of call expressions
 template <ir::op Op>
@@ -158,9 +163,46 @@ constexpr auto terminal() {
     return expr<yap::expr_kind::terminal, hana::tuple<Tag>>{};
 }
 
+#ifndef LEIBNIZ_MAX_EXPRESSION_DEPTH
+/// How deeply operators may nest in one expression (a Horner polynomial of
+/// degree n nests 2n deep). Deeper ones cost compile time and memory out of
+/// proportion; name parts of them as intermediates instead, or define
+/// LEIBNIZ_MAX_EXPRESSION_DEPTH for the TU.
+#define LEIBNIZ_MAX_EXPRESSION_DEPTH 64
+#endif
+inline constexpr int max_expression_depth = LEIBNIZ_MAX_EXPRESSION_DEPTH;
+
+/// The nesting depth of an expression type (a terminal is 1).
+template <class E>
+inline constexpr int depth_v = 1;
+template <yap::expr_kind K, class... Ops>
+    requires(K != yap::expr_kind::terminal)
+inline constexpr int depth_v<expr<K, hana::tuple<Ops...>>> = 1 + std::max({0, depth_v<Ops>...});
+
+template <class E>
+inline constexpr bool is_too_deep_v = false;
+template <>
+inline constexpr bool is_too_deep_v<expr<yap::expr_kind::terminal, hana::tuple<too_deep_tag>>> = true;
+
+/// The stand-in for an expression too deep (Ops only delay its instantiation).
+template <class... Ops>
+constexpr auto too_deep() {
+    return terminal<std::conditional_t<sizeof...(Ops) != 0, too_deep_tag, too_deep_tag>>();
+}
+
 template <yap::expr_kind K, class... Ops>
 constexpr auto node(Ops... ops) {
-    return expr<K, hana::tuple<Ops...>>{hana::tuple<Ops...>{ops...}};
+    using E = expr<K, hana::tuple<Ops...>>;
+    if constexpr ((is_too_deep_v<Ops> || ...)) {
+        return too_deep<Ops...>();
+    } else if constexpr (depth_v<E> > max_expression_depth) {
+        static_assert(depth_v<E> <= max_expression_depth,
+                      "leibniz: this expression nests operators more than LEIBNIZ_MAX_EXPRESSION_DEPTH (64 by default) "
+                      "deep; name parts of it as intermediates, or define LEIBNIZ_MAX_EXPRESSION_DEPTH larger for the TU");
+        return too_deep<Ops...>();
+    } else {
+        return E{hana::tuple<Ops...>{ops...}};
+    }
 }
 
 // ---- shapes: what a symbol is indexed over ------------------------------------------

@@ -118,6 +118,10 @@ template <long long N, long long D>
 struct special_terminal<constant_tag<N, D>> {
     static constexpr ir::term go(ir::context&) { return ir::num(N, D); }
 };
+template <>
+struct special_terminal<too_deep_tag> {  // reported where it was made
+    static constexpr ir::term go(ir::context&) { return ir::num(0); }
+};
 template <class Src>
 struct special_terminal<computed_tag<Src>> {
     static constexpr ir::term go(ir::context& c) { return ir::import(c, ir::thaw(frozen<Src>::value)); }
@@ -219,13 +223,22 @@ struct frozen {
     struct staged_t {
         ir::frozen_bundle<node_capacity, symbol_capacity> data;
         std::size_t nodes, symbols;
+        long long work, budget;
     };
     static constexpr staged_t staged = [] {
         ir::bundle b = Source::make();
+        const long long work = b.ctx.work, budget = b.ctx.work_budget;
+        if (work > budget) {
+            // Reported once, below; the result stands in as 0 so that
+            // nothing after it fails again.
+            b = ir::bundle{};
+            b.root = ir::num(0);
+        }
         std::size_t n = ir::flatten(b).size(), s = b.ctx.syms.size();
         if (n > node_capacity || s > symbol_capacity) leibniz_error_result_too_large_to_freeze();
-        return staged_t{ir::freeze<node_capacity, symbol_capacity>(b, n, s), n, s};
+        return staged_t{ir::freeze<node_capacity, symbol_capacity>(b, n, s), n, s, work, budget};
     }();
+    static_assert(staged.work <= staged.budget, LEIBNIZ_DETAIL_WORK_BUDGET_MESSAGE);
     static constexpr auto value = [] {
         ir::frozen_bundle<staged.nodes, staged.symbols> out{};
         for (std::size_t i = 0; i != staged.nodes; ++i) out.nodes[i] = staged.data.nodes[i];

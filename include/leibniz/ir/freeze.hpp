@@ -87,9 +87,12 @@ constexpr bundle thaw(const Frozen& f) {
 }
 
 // ---- importing one bundle's symbols into another context -----------------------
-constexpr term remap(term t, const id_map& m) {
+constexpr void remap_in_place(term& t, const id_map& m) {
     if (t.kind == op::sym || t.kind == op::idx || t.kind == op::sum) t.id = m.get(t.id);
-    for (term& k : t.kids) k = remap(std::move(k), m);
+    for (term& k : t.kids) remap_in_place(k, m);
+}
+constexpr term remap(term t, const id_map& m) {
+    remap_in_place(t, m);
     return t;
 }
 

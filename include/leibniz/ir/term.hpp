@@ -13,6 +13,7 @@ namespace leibniz::ir {
 
 [[noreturn]] inline void leibniz_error_symbol_declared_twice_with_different_spellings() { ::leibniz::detail::fail("leibniz_error_symbol_declared_twice_with_different_spellings"); }
 [[noreturn]] inline void leibniz_error_unknown_symbol() { ::leibniz::detail::fail("leibniz_error_unknown_symbol"); }
+[[noreturn]] inline void leibniz_error_work_budget_exceeded__raise_LEIBNIZ_WORK_BUDGET() { ::leibniz::detail::fail("leibniz_error_work_budget_exceeded__raise_LEIBNIZ_WORK_BUDGET"); }
 [[noreturn]] inline void leibniz_error_too_many_indices() { ::leibniz::detail::fail("leibniz_error_too_many_indices"); }
 
 /// Node kinds. `sym` is a scalar symbol or, with index kids, a tensor element.
@@ -35,6 +36,20 @@ enum class sym_kind : unsigned char {
 };
 
 inline constexpr int max_rank = 4;
+
+#ifndef LEIBNIZ_WORK_BUDGET
+/// How many steps of symbolic work (nodes simplified, terms combined, nodes
+/// differentiated) one operation may take before it stops with a message;
+/// define LEIBNIZ_WORK_BUDGET to change it for a whole TU, or pass
+/// work_budget<N> to one operation.
+#define LEIBNIZ_WORK_BUDGET 70000
+#endif
+inline constexpr long long default_work_budget = LEIBNIZ_WORK_BUDGET;
+/// What an operation that ran past its budget says (one static_assert).
+#define LEIBNIZ_DETAIL_WORK_BUDGET_MESSAGE                                                                           \
+    "leibniz: this operation ran past its work budget (LEIBNIZ_WORK_BUDGET) and stopped: the expression is too "  \
+    "large for compile-time rewriting as written. Raise the budget for the TU with -DLEIBNIZ_WORK_BUDGET=N or for " \
+    "one operation with the option work_budget<N>, or name repeated parts as intermediates"
 
 /// The distribution of a random variable (see stats/); `none` for ordinary
 /// symbols. A tensor with a law has independent, identically distributed entries.
@@ -130,6 +145,22 @@ struct context {
     /// number handed out, so that each call costs one lookup.
     std::vector<int> fresh_bases;
     std::vector<long long> fresh_last;
+    /// Steps of work done so far and the most allowed. Past the budget the
+    /// rewriting stops (simplify returns its input as it is) and the
+    /// operation reports the budget at its end (dsl/lower.hpp).
+    long long work = 0;
+    long long work_budget = default_work_budget;
+    /// Whether the operation checks the budget at its end (one
+    /// static_assert); otherwise running past it is an error at once.
+    bool budget_checked_at_end = false;
+
+    /// Count n steps; true once the budget is spent.
+    constexpr bool spend(long long n = 1) {
+        work += n;
+        if (work > work_budget && !budget_checked_at_end) leibniz_error_work_budget_exceeded__raise_LEIBNIZ_WORK_BUDGET();
+        return work > work_budget;
+    }
+    constexpr bool over_budget() const { return work > work_budget; }
 
     constexpr const sym_entry& at(int id) const { return syms[static_cast<std::size_t>(id)]; }
     constexpr sym_entry& at(int id) { return syms[static_cast<std::size_t>(id)]; }

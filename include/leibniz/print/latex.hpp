@@ -175,10 +175,10 @@ constexpr bool has_sum_factor(const term& t) {
 }
 
 /// Juxtapose factors, with \cdot where two numbers would run together.
-constexpr text join_factors(const context& c, const std::vector<term>& fs, const latex_options& o, bool lead_number) {
+constexpr text join_factors(const context& c, const std::vector<const term*>& fs, const latex_options& o, bool lead_number) {
     text out;
     for (std::size_t i = 0; i != fs.size(); ++i) {
-        const term& f = fs[i];
+        const term& f = *fs[i];
         bool last = i + 1 == fs.size();
         text s;
         if (f.kind == op::sum && !last)
@@ -201,20 +201,27 @@ constexpr text join_factors(const context& c, const std::vector<term>& fs, const
     return out;
 }
 
-constexpr text print_product(const context& c, const term& t, const latex_options& o) {
-    rational coef{1, 1};
-    std::vector<term> up, down;
+/// A product as a fraction where it has negative powers; `negate` prints
+/// -t instead (a term after " - "). Factors are read in place, not copied:
+/// a copy per level would make printing quadratic in the depth.
+constexpr text print_product(const context& c, const term& t, const latex_options& o, bool negate = false) {
+    rational coef{negate ? -1 : 1, 1};
+    std::vector<const term*> up, down;
+    std::vector<term> made;  // denominators with a power other than 1
+    made.reserve(t.kids.size() + 1);
     auto place = [&](const term& f) {
         if (f.is_num()) {
             coef = coef * f.value;
         } else if (o.fractions && f.kind == op::pow && f.kids[1].is_num() && f.kids[1].value.is_negative()) {
             rational e = -f.kids[1].value;
-            if (e.is_one())
-                down.push_back(f.kids[0]);
-            else
-                down.push_back(pow(f.kids[0], e));
+            if (e.is_one()) {
+                down.push_back(&f.kids[0]);
+            } else {
+                made.push_back(pow(f.kids[0], e));
+                down.push_back(&made.back());
+            }
         } else {
-            up.push_back(f);
+            up.push_back(&f);
         }
     };
     if (t.kind == op::mul)
@@ -237,30 +244,30 @@ constexpr text print_product(const context& c, const term& t, const latex_option
     }
     // \frac{a}{b} \sum_k ..., not \frac{a \sum_k ...}{b}
     std::size_t sums = 0;
-    for (const term& f : up) sums += f.kind == op::sum ? 1 : 0;
-    if (sums == 1 && up.back().kind == op::sum) {
+    for (const term* f : up) sums += f->kind == op::sum ? 1 : 0;
+    if (sums == 1 && up.back()->kind == op::sum) {
         term rest = make(op::mul, {});
         rest.kids.push_back(num(coef));
-        for (std::size_t i = 0; i + 1 != up.size(); ++i) rest.kids.push_back(up[i]);
-        for (const term& f : down) rest.kids.push_back(pow(f, num(-1)));
+        for (std::size_t i = 0; i + 1 != up.size(); ++i) rest.kids.push_back(*up[i]);
+        for (const term* f : down) rest.kids.push_back(pow(*f, num(-1)));
         out += print_product(c, rest, o);
         out += ' ';
-        out += print(c, up.back(), o);
+        out += print(c, *up.back(), o);
         return out;
     }
     out += "\\frac{";
     bool lead = coef.num != 1 || up.empty();
     if (lead) out += detail::to_text(coef.num);
     // inside \frac{..}{..} a lone sum needs no parentheses
-    if (up.size() == 1 && !lead && up[0].kind == op::add)
-        out += print(c, up[0], o);
+    if (up.size() == 1 && !lead && up[0]->kind == op::add)
+        out += print(c, *up[0], o);
     else
         out += join_factors(c, up, o, lead);
     out += "}{";
     bool dlead = coef.den != 1;
     if (dlead) out += detail::to_text(coef.den);
-    if (down.size() == 1 && !dlead && down[0].kind == op::add)
-        out += print(c, down[0], o);
+    if (down.size() == 1 && !dlead && down[0]->kind == op::add)
+        out += print(c, *down[0], o);
     else
         out += join_factors(c, down, o, dlead);
     out += '}';
@@ -339,16 +346,30 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
             text out;
             for (std::size_t i = 0; i != t.kids.size(); ++i) {
                 // flattened first, so that the sign of x + (-1 * 1) y or
-                // x - (-y) is seen: x - y, x + y
-                const term k = flatten_nested(t.kids[i]);
+                // x - (-y) is seen: x - y, x + y (a flat term is read in
+                // place: copies at every level would be quadratic)
+                term flattened;
+                const term* kp = &t.kids[i];
+                if (!is_flat(*kp)) {
+                    flattened = flatten_nested(*kp);
+                    kp = &flattened;
+                }
+                const term& k = *kp;
                 bool negative = is_negative_term(k);
                 if (i) out += negative ? " - " : " + ";
                 else if (negative) out += '-';
-                term a = k;
-                if (negative) a = negated(k);
                 // a trailing sum in a term is fine; a term that is a sum
                 // followed by more terms is not ambiguous either (+ ends it)
-                out += print_at(c, a, a.kind == op::sum ? prec_add : prec_mul, o);
+                if (!negative) {
+                    out += print_at(c, k, k.kind == op::sum ? prec_add : prec_mul, o);
+                } else if (k.is_num()) {
+                    out += print_at(c, num(-k.value), prec_mul, o);
+                } else if (k.kids.size() == 2 && k.kids[0].value == rational{-1, 1}) {
+                    const term& only = k.kids[1];  // -1 * a: a
+                    out += print_at(c, only, only.kind == op::sum ? prec_add : prec_mul, o);
+                } else {
+                    out += print_product(c, k, o, true);
+                }
             }
             return out;
         }

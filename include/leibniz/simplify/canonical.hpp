@@ -13,6 +13,11 @@ inline constexpr long long max_expanded_power = 12;
 constexpr term expand(context& c, const term& t);
 
 constexpr term distribute(context& c, std::vector<term> factors) {
+    // the number of products, counted before they are made
+    long long products = 1;
+    for (const term& f : factors)
+        if (f.kind == op::add && products < (1LL << 40)) products *= static_cast<long long>(f.kids.size());
+    if (c.spend(products)) return make(op::mul, std::move(factors));
     std::vector<term> acc;
     acc.push_back(num(1));
     for (term& f : factors) {

@@ -36,6 +36,18 @@ constexpr std::pair<rational, term> split_coefficient(const term& t) {
     return {rational{1, 1}, t};
 }
 
+/// The same, taking t apart instead of copying it.
+constexpr std::pair<rational, term> split_coefficient(term&& t) {
+    if (t.is_num()) return {t.value, num(1)};
+    if (t.kind == op::mul && !t.kids.empty() && t.kids[0].is_num()) {
+        rational q = t.kids[0].value;
+        if (t.kids.size() == 2) return {q, std::move(t.kids[1])};
+        t.kids.erase(t.kids.begin());
+        return {q, std::move(t)};
+    }
+    return {rational{1, 1}, std::move(t)};
+}
+
 /// coefficient * monomial, already in normal form.
 constexpr term with_coefficient(rational q, term m) {
     if (q.is_zero()) return num(0);
@@ -51,6 +63,7 @@ constexpr term with_coefficient(rational q, term m) {
 }
 
 constexpr term combine_add(context& c, std::vector<term> in) {
+    if (c.spend(static_cast<long long>(in.size()) + 1)) return make(op::add, std::move(in));
     // flatten
     std::vector<term> flat;
     for (term& t : in) {
@@ -59,7 +72,7 @@ constexpr term combine_add(context& c, std::vector<term> in) {
         } else if (t.kind == op::mul && t.kids.size() == 2 && t.kids[0].is_num() && t.kids[1].kind == op::add) {
             // q (a + b) = q a + q b
             for (term& k : t.kids[1].kids) {
-                auto [q, m] = split_coefficient(k);
+                auto [q, m] = split_coefficient(std::move(k));
                 flat.push_back(with_coefficient(q * t.kids[0].value, std::move(m)));
             }
         } else {
@@ -69,12 +82,12 @@ constexpr term combine_add(context& c, std::vector<term> in) {
     rational constant{0, 1};
     std::vector<term> monos;
     std::vector<rational> coefs;
-    for (const term& t : flat) {
+    for (term& t : flat) {
         if (t.is_num()) {
             constant = constant + t.value;
             continue;
         }
-        auto [q, m] = split_coefficient(t);
+        auto [q, m] = split_coefficient(std::move(t));
         bool found = false;
         for (std::size_t i = 0; i != monos.size(); ++i)
             if (monos[i] == m) {
@@ -114,6 +127,7 @@ constexpr bool has_delta_term(const term& s) {
 }
 
 constexpr term combine_mul(context& c, std::vector<term> in) {
+    if (c.spend(static_cast<long long>(in.size()) + 1)) return make(op::mul, std::move(in));
     std::vector<term> flat;
     for (term& t : in) {
         if (t.kind == op::mul)
@@ -386,6 +400,7 @@ constexpr term simplify_function(context& c, const term& t) {
 }
 
 constexpr term simplify(context& c, const term& t) {
+    if (c.spend()) return t;
     switch (t.kind) {
         case op::num:
         case op::idx:

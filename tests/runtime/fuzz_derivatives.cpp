@@ -50,6 +50,18 @@ TEST_CASE("fuzz: derivatives, simplify, canonical forms and LaTeX on random expr
     CHECK(total.mismatches == 0);
 }
 
+TEST_CASE("fuzz: cases that once found a fault") {
+    fz::options opt;
+    opt.depth = 5;
+    fz::stats st;
+    // Folding u back renamed a summation index n' to n inside a sum over n
+    // (Σ_n' Σ_n X_bn X_bn' became Σ_n Σ_n X_bn X_bn, then M Σ_n X_bn^2)
+    fz::run_case(8655097498895633539u, opt, st);
+    print(st);
+    CHECK(st.derivative_checks > 100);
+    CHECK(st.mismatches == 0);
+}
+
 TEST_CASE("fuzz: the checks find a wrong derivative, a wrong simplification and bad LaTeX") {
     probe p;
     auto& W = p.fc.W;

@@ -330,13 +330,22 @@ constexpr int base_index(const context& c, int id) {
     return c.find(nm.substr(0, n));
 }
 
+/// Whether index b occurs in t at all: free, or bound by a sum inside it.
+constexpr bool mentions_index(const term& t, int b) {
+    if ((t.kind == op::idx || t.kind == op::sum) && t.id == b) return true;
+    for (const term& k : t.kids)
+        if (mentions_index(k, b)) return true;
+    return false;
+}
+
 /// Give summation indices made fresh (a'', a') back their plain names where
 /// that captures nothing: the name is not free in the expression, not bound
-/// by an enclosing sum, and not used in the body.
+/// by an enclosing sum, and not used in the body, neither free nor bound by
+/// a sum inside it (Σ_n' Σ_n X_n X_n' must not become Σ_n Σ_n X_n X_n).
 constexpr term tidy_bound(const context& c, term t, const std::vector<int>& free, std::vector<int>& enclosing) {
     if (t.kind == op::sum) {
         int b = base_index(c, t.id);
-        if (b >= 0 && !in(free, b) && !in(enclosing, b) && !contains_index(t.kids[0], b)) {
+        if (b >= 0 && !in(free, b) && !in(enclosing, b) && !mentions_index(t.kids[0], b)) {
             t.kids[0] = rename_index(std::move(t.kids[0]), t.id, b);
             t.id = b;
         }

@@ -111,7 +111,8 @@ struct setup {
     std::vector<int> fold;
 
     constexpr setup() {
-        b.ctx.budget_checked_at_end = true;  // by frozen<> or verdict_of<>
+        b.ctx.work_budget = ir::default_work_budget;  // work_budget<N> may change it
+        b.ctx.budget_checked_at_end = true;           // by frozen<> or verdict_of<>
         apply_options<Opts...>(b.ctx, held, fold);
     }
     constexpr ir::context& ctx() { return b.ctx; }

@@ -1,8 +1,8 @@
 // The work budget at run time (the IR's constexpr algorithms run on values
-// built at run time too): a context without an operation that checks the
-// budget at its end stops at once with the budget's error; one that checks
-// it at its end (as d, simplify and compare do) stops rewriting and says so;
-// a larger budget lets the same work finish.
+// built at run time too): a context given a budget and no operation that
+// checks it at its end stops at once with the budget's error; one that
+// checks it at its end (as d, simplify and compare do) stops rewriting and
+// says so; without a budget the same work finishes.
 #include <catch2/catch.hpp>
 
 #include <stdexcept>
@@ -53,7 +53,9 @@ TEST_CASE("an operation that checks at its end stops rewriting and reports the b
 }
 
 TEST_CASE("the default budget and the one an operation names") {
-    CHECK(ir::context{}.work_budget == LEIBNIZ_WORK_BUDGET);
+    CHECK(ir::context{}.work_budget == ir::no_work_budget);  // a context of one's own
+    dsl::setup<> plain;                                        // the public operations
+    CHECK(plain.b.ctx.work_budget == LEIBNIZ_WORK_BUDGET);
     dsl::setup<work_budget_t<1234>> s;
     CHECK(s.b.ctx.work_budget == 1234);
     CHECK(s.b.ctx.budget_checked_at_end);

@@ -1,6 +1,7 @@
 // The value IR: a term tree built and rewritten during constant evaluation,
 // and the symbol table (context) that gives its symbols their names.
 #pragma once
+#include <limits>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -45,6 +46,8 @@ inline constexpr int max_rank = 4;
 #define LEIBNIZ_WORK_BUDGET 70000
 #endif
 inline constexpr long long default_work_budget = LEIBNIZ_WORK_BUDGET;
+/// The budget of a context that has none.
+inline constexpr long long no_work_budget = std::numeric_limits<long long>::max() / 2;
 /// What an operation that ran past its budget says (one static_assert).
 #define LEIBNIZ_DETAIL_WORK_BUDGET_MESSAGE                                                                           \
     "leibniz: this operation ran past its work budget (LEIBNIZ_WORK_BUDGET) and stopped: the expression is too "  \
@@ -145,11 +148,14 @@ struct context {
     /// number handed out, so that each call costs one lookup.
     std::vector<int> fresh_bases;
     std::vector<long long> fresh_last;
-    /// Steps of work done so far and the most allowed. Past the budget the
-    /// rewriting stops (simplify returns its input as it is) and the
-    /// operation reports the budget at its end (dsl/lower.hpp).
+    /// Steps of work done so far and the most allowed. The public
+    /// operations (d, simplify, canonical, compare, backprop: dsl::setup)
+    /// allow default_work_budget; past it the rewriting stops (simplify
+    /// returns its input as it is) and the operation reports the budget at
+    /// its end (dsl/lower.hpp, compare.hpp). Other contexts (the planner's,
+    /// one made at run time) have no budget unless given one.
     long long work = 0;
-    long long work_budget = default_work_budget;
+    long long work_budget = no_work_budget;
     /// Whether the operation checks the budget at its end (one
     /// static_assert); otherwise running past it is an error at once.
     bool budget_checked_at_end = false;

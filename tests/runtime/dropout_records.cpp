@@ -39,7 +39,7 @@ TEST_CASE("dropout records: the W W^T = I step carries its difference and its as
         if (r.title == "W W^T = I, as written") {
             ++found;
             CHECK(r.result == verdict::differs);
-            CHECK(r.difference_latex == "-\\delta_{ik} + \\sum_{j=1}^{N} W_{ij} W_{kj}");
+            CHECK(r.difference_latex == "\\sum_{j=1}^{N} W_{ij} W_{kj} - \\delta_{ik}");
         }
         if (r.title == "W W^T = I, assumed") {
             ++found;

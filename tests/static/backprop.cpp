@@ -76,13 +76,20 @@ constexpr auto Pz = backprop(z3, wrt(x));
 CHECK(latex(gradient<0>(Pz)) == "\\frac{\\partial z3}{\\partial z1} (2 x + 1)")
 CHECK(has(latex(Pz), "\\frac{\\partial z3}{\\partial z1} &= \\frac{\\partial z3}{\\partial z2} \\frac{\\partial z2}{\\partial z1} \\\\"))
 
+// f an expression, not a symbol: its adjoints read ∂f/∂Z on both sides of every
+// line, and f's definition opens the graph
+constexpr auto f_steps = latex(backprop(z2 * z2 - x, wrt(x)));
+CHECK(has(f_steps, "% the graph: each intermediate's definition\nf &= z2 z2 - x \\\\\n"))
+CHECK(has(f_steps, "\\frac{\\partial f}{\\partial z1} &= \\frac{\\partial f}{\\partial z2} \\frac{\\partial z2}{\\partial z1} \\\\"))
+CHECK(!has(f_steps, "\\frac{\\partial -x"))
+
 // held_fixed keeps an intermediate out of the graph: ∂z3/∂z1 with z2 held is 0
 CHECK(latex(d(z3 * z1, z1, held_fixed(z2))) == "z3")
 
 // tanh's local derivative is written with its own value: ∂ℓ/∂U = ∂ℓ/∂H (1 − H²)
 constexpr std::string_view tanh_steps = latex(leibniz::derivations::models::residual_tanh_mlp::program).view();
 CHECK(tanh_steps.find("\\frac{\\partial \\ell}{\\partial U_{sf}} &= \\sum_{") != std::string_view::npos)
-CHECK(tanh_steps.find(" &= \\frac{\\partial \\ell}{\\partial H_{sf}} (-H_{sf}^{2} + 1) \\\\") != std::string_view::npos)
+CHECK(tanh_steps.find(" &= \\frac{\\partial \\ell}{\\partial H_{sf}} (1 - H_{sf}^{2}) \\\\") != std::string_view::npos)
 // X reaches ℓ through the block and through the skip connection: two terms
 CHECK(tanh_steps.find("\\frac{\\partial \\ell}{\\partial X_{sb}} &= \\frac{\\partial \\ell}{\\partial O_{sb}} + "
                               "\\sum_{f=1}^{F} \\frac{\\partial \\ell}{\\partial U_{sf}} W^{(1)}_{bf} \\\\") != std::string_view::npos)

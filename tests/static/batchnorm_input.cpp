@@ -9,11 +9,12 @@ using In = bn::engine<bn::inside>;
 using Doc = bn::document<bn::inside>;
 
 static_assert(latex<bn::style>(In::dY) ==
-              "-\\frac{\\gamma_{t} (Y_{st} - \\mathbf{m}_{t})}{B (\\mathbf{v}_{t} + \\epsilon)^{\\frac{3}{2}}} "
-              "\\sum_{k=1}^{B} \\frac{\\partial \\ell}{\\partial H_{kt}} f(\\hat{Y}_{kt}) (Y_{kt} - \\mathbf{m}_{t}) - "
-              "\\frac{\\gamma_{t}}{B \\sqrt{\\mathbf{v}_{t} + \\epsilon}} \\sum_{k=1}^{B} \\frac{\\partial \\ell}{\\partial "
-              "H_{kt}} f(\\hat{Y}_{kt}) + \\frac{\\frac{\\partial \\ell}{\\partial H_{st}} \\gamma_{t} "
-              "f(\\hat{Y}_{st})}{\\sqrt{\\mathbf{v}_{t} + \\epsilon}}");
+              "\\frac{\\frac{\\partial \\ell}{\\partial H_{st}} \\gamma_{t} "
+              "f(\\hat{Y}_{st})}{\\sqrt{\\mathbf{v}_{t} + \\epsilon}} - \\frac{\\gamma_{t} (Y_{st} - "
+              "\\mathbf{m}_{t})}{B (\\mathbf{v}_{t} + \\epsilon)^{\\frac{3}{2}}} \\sum_{k=1}^{B} \\frac{\\partial "
+              "\\ell}{\\partial H_{kt}} f(\\hat{Y}_{kt}) (Y_{kt} - \\mathbf{m}_{t}) - \\frac{\\gamma_{t}}{B "
+              "\\sqrt{\\mathbf{v}_{t} + \\epsilon}} \\sum_{k=1}^{B} \\frac{\\partial \\ell}{\\partial H_{kt}} "
+              "f(\\hat{Y}_{kt})");
 // The document's final line has − (Y_kt − m_t)(v_t + ε)^(−3/2)(Y_st − m_t)
 // inside the braces; the chain rule gives +: the last term's sign is wrong.
 static_assert(compare(In::dY, Doc::dY, bn::centered) == verdict::differs);

@@ -14,9 +14,9 @@ static_assert(compare(bn::dm_dY, bn::doc_dm_dY) == verdict::equal);
 static_assert(latex(bn::dv_dY) == "\\frac{2 \\delta_{lt} (Y_{sl} - \\mathbf{m}_{l})}{B}");
 static_assert(compare(bn::dv_dY, bn::doc_dv_dY, bn::centered) == verdict::equal);
 static_assert(latex(bn::dv_dY_raw) ==
-              "-\\frac{2 \\delta_{lt} (-B \\mathbf{m}_{l} + \\sum_{i=1}^{B} Y_{il})}{B^{2}} + \\frac{2 \\delta_{lt} "
-              "(Y_{sl} - \\mathbf{m}_{l})}{B}");
-// its extra term has −B m_l + Σ_i Y_il as a factor: 0 once m is inlined
+              "\\frac{2 \\delta_{lt} (Y_{sl} - \\mathbf{m}_{l})}{B} - \\frac{2 \\delta_{lt} (\\sum_{i=1}^{B} "
+              "Y_{il} - B \\mathbf{m}_{l})}{B^{2}}");
+// its extra term has Σ_i Y_il − B m_l as a factor: 0 once m is inlined
 static_assert(compare(bn::dv_dY_raw, bn::doc_dv_dY) == verdict::equal);
 // dŶ_kl/dY_st as the document writes it (before summing)
 static_assert(compare(In::dYhat_dY, Doc::dYhat_dY, bn::centered) == verdict::equal);

@@ -24,7 +24,7 @@ static_assert(compare(Out::dm_partial, DocOut::dm) == verdict::differs);
 static_assert(compare(In::dm_total_centered, DocIn::dm, bn::centered) == verdict::equal);
 static_assert(compare(In::dm_total, DocIn::dm) == verdict::equal);
 static_assert(latex<bn::style>(bn::dv_dm_raw) ==
-              "-\\frac{2 \\delta_{jl} (-B \\mathbf{m}_{l} + \\sum_{i=1}^{B} Y_{il})}{B}");
+              "-\\frac{2 \\delta_{jl} (\\sum_{i=1}^{B} Y_{il} - B \\mathbf{m}_{l})}{B}");
 static_assert(latex(bn::dv_dm) == "0");
 static_assert(compare(bn::dv_dm, bn::doc_dv_dm) == verdict::equal);
 // Without the assumption the canonical forms differ (m_l is a name); with

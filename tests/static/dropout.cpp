@@ -40,18 +40,18 @@ static_assert(latex(E::Var_z_i) == "\\sum_{j=1}^{N} W_{ij}^{2}");
 static_assert(latex(E::E_h) == "\\frac{1}{\\sqrt{2} \\sqrt{\\pi}}");
 static_assert(latex(E::E_h_unscaled) == "\\frac{\\sqrt{\\sum_{j=1}^{N} W_{ij}^{2}}}{\\sqrt{2} \\sqrt{\\pi}}");
 static_assert(latex(E::E_h2) == "\\frac{1}{2}");
-static_assert(latex(E::Var_h) == "-\\frac{1}{2 \\pi} + \\frac{1}{2}");
-static_assert(latex(E::Cov_h) == "-\\frac{\\delta_{ik}}{2 \\pi} + \\frac{1}{2} \\delta_{ik}");
-static_assert(latex(E::E_m) == "-p + 1");
-static_assert(latex(E::E_m2) == "-p + 1");
+static_assert(latex(E::Var_h) == "\\frac{1}{2} - \\frac{1}{2 \\pi}");
+static_assert(latex(E::Cov_h) == "\\frac{1}{2} \\delta_{ik} - \\frac{\\delta_{ik}}{2 \\pi}");
+static_assert(latex(E::E_m) == "1 - p");
+static_assert(latex(E::E_m2) == "1 - p");
 static_assert(latex(E::E_h_tilde) == "\\frac{1}{\\sqrt{2} \\sqrt{\\pi}}");
-static_assert(latex(E::E_h_tilde_no_independence) == "\\frac{\\mathbb{E}[m \\max(z, 0)]}{-p + 1}");
-static_assert(latex(E::Var_h_tilde) == "-\\frac{1}{2 \\pi} + \\frac{1}{2 (-p + 1)}");
-static_assert(latex(E::Cov_h_tilde) == "-\\frac{\\delta_{ik}}{2 \\pi} + \\frac{\\delta_{ik}}{2 (-p + 1)}");
-static_assert(latex(E::E_kept) == "M (-p + 1)");
+static_assert(latex(E::E_h_tilde_no_independence) == "\\frac{\\mathbb{E}[m \\max(z, 0)]}{1 - p}");
+static_assert(latex(E::Var_h_tilde) == "\\frac{1}{2 (1 - p)} - \\frac{1}{2 \\pi}");
+static_assert(latex(E::Cov_h_tilde) == "\\frac{\\delta_{ik}}{2 (1 - p)} - \\frac{\\delta_{ik}}{2 \\pi}");
+static_assert(latex(E::E_kept) == "M (1 - p)");
 
 // ---- differences ----------------------------------------------------------------------------------
-static_assert(latex(differences::Var_z_identity) == "-\\delta_{ik} + \\sum_{j=1}^{N} W_{ij} W_{kj}");
+static_assert(latex(differences::Var_z_identity) == "\\sum_{j=1}^{N} W_{ij} W_{kj} - \\delta_{ik}");
 static_assert(latex(differences::E_h_unscaled) == "\\frac{\\sqrt{\\sum_{j=1}^{N} W_{ij}^{2}} - 1}{\\sqrt{2} \\sqrt{\\pi}}");
 
 // ---- the records -----------------------------------------------------------------------------------

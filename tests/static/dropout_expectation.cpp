@@ -67,7 +67,7 @@ static_assert(equivalent(expectation(pow<2>(z + u), independent(z, u)), 2_c));
 static_assert(latex(expectation(pow<2>(z + u))) == "2 \\mathbb{E}[u z] + 2");
 // m independent of z alone leaves m, z, u in one group (u depends on z and m)
 static_assert(latex(expectation(m * z * u, independent(m, z))) == "\\mathbb{E}[m u z]");
-static_assert(latex(expectation(m * z * u, independent(m, z), independent(m, u))) == "\\mathbb{E}[u z] (-p + 1)");
+static_assert(latex(expectation(m * z * u, independent(m, z), independent(m, u))) == "\\mathbb{E}[u z] (1 - p)");
 // named intermediates are expanded
 constexpr auto hh = intermediate<"hh">(relu(z));
 static_assert(equivalent(expectation(hh * hh), c<1, 2>));

@@ -4,6 +4,7 @@
 // where the expression form's type contains every definition below it. Both
 // forms mean the same: same lowering, same derivatives, same printed program.
 #include <string_view>
+#include <type_traits>
 
 #include <leibniz/leibniz.hpp>
 
@@ -58,4 +59,11 @@ static_assert(4 * lambda_h6 < expression_h6);
 static_assert(latex(d(by_lambda::h3(i), x(j))).view() == latex(d(by_expression::h3(i), x(j))).view());
 static_assert(latex(backprop(by_lambda::ell, wrt(x(j)))).view() == latex(backprop(by_expression::ell, wrt(x(j)))).view());
 static_assert(latex(unfold(by_lambda::h2(i), by_lambda::h2)).view() == latex(unfold(by_expression::h2(i), by_expression::h2)).view());
+
+// A scalar (an intermediate without parameters, a symbol) may be written with
+// empty parentheses, as in a lambda that uses it: ell() is ell.
+static_assert(std::is_same_v<decltype(by_lambda::ell()), std::remove_cvref_t<decltype(by_lambda::ell)>>);
+inline constexpr auto y = symbol<"y">();
+static_assert(std::is_same_v<decltype(y()), std::remove_cvref_t<decltype(y)>>);
+static_assert(latex(d(by_lambda::ell() * y(), y)) == "ell");
 }  // namespace

@@ -152,7 +152,7 @@ constexpr auto W = tensor<"W">(N, N);
 constexpr auto v = tensor<"v">(N);
 constexpr auto layer = tanh(sum(j, W(i, j) * v(j)));
 static_assert(latex(d(sum(i, layer * layer), W(i, j))) ==
-              "2 v_{j} \\tanh(\\sum_{j'=1}^{N} W_{i,j'} v_{j'}) (-\\tanh(\\sum_{j'=1}^{N} W_{i,j'} v_{j'})^{2} + 1)");
+              "2 v_{j} \\tanh(\\sum_{j'=1}^{N} W_{i,j'} v_{j'}) (1 - \\tanh(\\sum_{j'=1}^{N} W_{i,j'} v_{j'})^{2})");
 // a bound index that shadows a free one is renamed apart from it (its plain
 // name is taken); where nothing is free, the plain names stay
 static_assert(latex(simplify(sum(j, W(i, j) * v(j)) + sum(i, W(i, i) * v(i)) + sum(j, W(i, j) * v(j)))) ==

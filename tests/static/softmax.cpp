@@ -13,7 +13,7 @@ static_assert(matrix_latex<O>(dl_dy) == "-\\bar{y} \\oslash y");
 static_assert(compare(dl_dy, doc_dl_dy) == verdict::equal);
 
 // ∂y_i/∂h_L[k] = δ_ki y[i] - y[i] y[k], once exp(h_i) / Σ_j exp(h_j) is folded back into y_i
-static_assert(latex<O>(dy_dh) == "-y[i] y[k] + y[i] \\delta_{ik}");
+static_assert(latex<O>(dy_dh) == "y[i] \\delta_{ik} - y[i] y[k]");
 static_assert(matrix_latex<O>(dy_dh, i, k) == "\\operatorname{diag}(y) - y\\, y^{T}");
 static_assert(compare(dy_dh, doc_dy_dh) == verdict::equal);
 // as differentiated, before folding: not the same form, but the same formula

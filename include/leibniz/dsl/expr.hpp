@@ -493,10 +493,13 @@ struct expr {
     using tuple_type = Tuple;
     Tuple elements;
 
-    /// Y(k, l): a tensor element; indices must be index variables.
+    /// Y(k, l): a tensor element; indices must be index variables. A scalar
+    /// (a symbol, an intermediate without parameters) may be written with empty
+    /// parentheses, `L()`, as its definition's lambda would be called: it is itself.
     template <class... I>
     constexpr auto operator()(I... i) const {
-        static_assert(Kind == yap::expr_kind::terminal && dsl::is_tensor_tag<dsl::terminal_tag_t<expr>>::value,
+        static_assert(Kind == yap::expr_kind::terminal &&
+                          (dsl::is_tensor_tag<dsl::terminal_tag_t<expr>>::value || sizeof...(I) == 0),
                       "leibniz: only a tensor (or an indexed intermediate) can be indexed, as Y(k, l)");
         static_assert((dsl::is_index_expr_v<I> && ...),
                       "leibniz: tensor indices must be index variables declared with leibniz::index");

@@ -343,8 +343,23 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
         case op::idx: return text(c.at(t.id).latex_view());
         case op::sym: return symbol_latex(c, t);
         case op::add: {
+            // a sum opens with a positive term where it has one: 1 - p, not
+            // -p + 1 (the canonical order is kept otherwise)
+            std::size_t lead = 0;
+            auto negative_at = [&](std::size_t i) {
+                const term& k = t.kids[i];
+                return is_flat(k) ? is_negative_term(k) : is_negative_term(flatten_nested(k));
+            };
+            if (negative_at(0))
+                for (std::size_t i = 1; i != t.kids.size(); ++i)
+                    if (!negative_at(i)) {
+                        lead = i;
+                        break;
+                    }
             text out;
-            for (std::size_t i = 0; i != t.kids.size(); ++i) {
+            for (std::size_t n = 0; n != t.kids.size(); ++n) {
+                // the n-th term printed: the lead, then the others in order
+                std::size_t i = n == 0 ? lead : (n <= lead ? n - 1 : n);
                 // flattened first, so that the sign of x + (-1 * 1) y or
                 // x - (-y) is seen: x - y, x + y (a flat term is read in
                 // place: copies at every level would be quadratic)
@@ -356,7 +371,7 @@ constexpr text print(const context& c, const term& t, const latex_options& o) {
                 }
                 const term& k = *kp;
                 bool negative = is_negative_term(k);
-                if (i) out += negative ? " - " : " + ";
+                if (n) out += negative ? " - " : " + ";
                 else if (negative) out += '-';
                 // a trailing sum in a term is fine; a term that is a sum
                 // followed by more terms is not ambiguous either (+ ends it)

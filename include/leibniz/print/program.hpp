@@ -58,10 +58,13 @@ constexpr void aligned_line(text& out, const text& lhs, const text& rhs) {
 
 constexpr text print_program(const context& c, const adjoint_program& p, const term& f, const std::vector<term>& xs,
                              const latex_options& o) {
-    text fl = print(c, f, o);
+    // f by the name its adjoints carry: a loss's or a symbol's spelling, else
+    // "f", whose definition then opens the graph
+    text fl(function_latex(c, f));
     text out("\\begin{aligned}\n");
     // forward: the definitions, producers first
     out += "% the graph: each intermediate's definition\n";
+    if (!(f.kind == op::sym && f.kids.empty())) aligned_line(out, fl, print(c, f, o));
     for (int n : p.nodes) {
         const sym_entry& e = c.at(n);
         if (e.def < 0) continue;

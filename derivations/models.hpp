@@ -5,6 +5,12 @@
 //   residual_mlp      O = relu(X W1 + b1) W2 + b2 + X (and residual_tanh_mlp, with tanh)
 //   transformer       attention, then a residual MLP on LayerNorm of its output
 //   rms_swiglu        O = (SiLU(N W1) ⊙ (N W3)) W2 + X on N = RMSNorm(X)
+// and three with their own shapes and symbols, in namespaces of their own:
+//   gru               h' = (1 - z) ⊙ h + z ⊙ tanh(Wn x + Un (r ⊙ h)), z, r sigmoid gates
+//   causal_attention  multi-head softmax(Q Kᵀ/√E + M) V Wo + X, rank-3 weights,
+//                     a squared-error loss written as an expression
+//   classifier        softmax cross-entropy of a GELU layer's logits, through a
+//                     named log-sum-exp (a scalar intermediate)
 // `program` holds every gradient (input and parameters) of the model, derived
 // in one sweep of reverse mode over its named intermediates.
 #pragma once
@@ -141,5 +147,88 @@ struct rms_swiglu {
     static constexpr auto ell = loss<"ell_swiglu", "\\ell">(Og, G, s, a);
     static constexpr auto program = backprop(ell, wrt(X(s, b), g_rms(b), W1(a, f), W3(a, f), W2(f, b)));
 };
+
+
+// ---- a GRU cell: sigmoid gates, a tanh candidate, a gated blend with the old state -----------------------------
+// Graph-shaped: h feeds both gates, the candidate (through r ⊙ h) and the blend.
+namespace gru {
+inline constexpr auto N = extent<"N">();  // input width
+inline constexpr auto H = extent<"H">();  // state width
+inline constexpr auto i = index<"i">(N);
+inline constexpr auto j = index<"j">(H);
+inline constexpr auto k = index<"k">(H);
+inline constexpr auto q = index<"q">(H);
+inline constexpr auto x = tensor<"x">(N);
+inline constexpr auto h = tensor<"h">(H);
+inline constexpr auto Wz = tensor<"Wz", "W^{z}">(H, N);
+inline constexpr auto Uz = tensor<"Uz", "U^{z}">(H, H);
+inline constexpr auto Wr = tensor<"Wr", "W^{r}">(H, N);
+inline constexpr auto Ur = tensor<"Ur", "U^{r}">(H, H);
+inline constexpr auto Wn = tensor<"Wn", "W^{n}">(H, N);
+inline constexpr auto Un = tensor<"Un", "U^{n}">(H, H);
+inline constexpr auto G = tensor<"G_gru", "\\frac{\\partial \\ell}{\\partial h'_{#}}", -10>(H);
+inline constexpr auto z = intermediate<"z">([] { return sigmoid(sum(i, Wz(j, i) * x(i)) + sum(k, Uz(j, k) * h(k))); }, j);
+inline constexpr auto r = intermediate<"r">([] { return sigmoid(sum(i, Wr(j, i) * x(i)) + sum(k, Ur(j, k) * h(k))); }, j);
+inline constexpr auto n = intermediate<"n">([] { return tanh(sum(i, Wn(j, i) * x(i)) + sum(k, Un(j, k) * r(k) * h(k))); }, j);
+inline constexpr auto h_next = intermediate<"h_next", "h'">([] { return (1_c - z(j)) * h(j) + z(j) * n(j); }, j);
+inline constexpr auto ell = loss<"ell_gru", "\\ell">(h_next, G, q);
+inline constexpr auto program = backprop(ell, wrt(x(i), h(k), Wz(j, i), Uz(j, k), Wr(j, i), Ur(j, k), Wn(j, i), Un(j, k)));
+}  // namespace gru
+
+// ---- multi-head causal self-attention: rank-3 weights, a 1/sqrt(E) scale, an additive mask, a residual, and a
+// squared-error loss written as an expression (not a loss symbol) ---------------------------------------------
+namespace causal_attention {
+inline constexpr auto T = extent<"T">();
+inline constexpr auto D = extent<"D">();
+inline constexpr auto NH = extent<"NH", "n_h">();  // heads
+inline constexpr auto E = extent<"E">();           // width of a head
+inline constexpr auto s = index<"s">(T);
+inline constexpr auto t = index<"t">(T);
+inline constexpr auto u = index<"u">(T);
+inline constexpr auto a = index<"a">(D);
+inline constexpr auto b = index<"b">(D);
+inline constexpr auto n = index<"n">(NH);
+inline constexpr auto e = index<"e">(E);
+inline constexpr auto e2 = index<"f">(E);
+inline constexpr auto X = tensor<"X">(T, D);
+inline constexpr auto M = tensor<"M">(T, T);  // 0 on and below the diagonal, a large negative number above
+inline constexpr auto Y = tensor<"Y">(T, D);  // the target
+inline constexpr auto Wq = tensor<"Wq", "W^{Q}">(NH, D, E);
+inline constexpr auto Wk = tensor<"Wk", "W^{K}">(NH, D, E);
+inline constexpr auto Wv = tensor<"Wv", "W^{V}">(NH, D, E);
+inline constexpr auto Wo = tensor<"Wo", "W^{O}">(NH, E, D);
+inline constexpr auto Q = intermediate<"Q">([] { return sum(a, X(s, a) * Wq(n, a, e)); }, n, s, e);
+inline constexpr auto K = intermediate<"K">([] { return sum(a, X(s, a) * Wk(n, a, e)); }, n, s, e);
+inline constexpr auto V = intermediate<"V">([] { return sum(a, X(s, a) * Wv(n, a, e)); }, n, s, e);
+inline constexpr auto S = intermediate<"S">([] { return sum(e2, Q(n, s, e2) * K(n, t, e2)) / sqrt(E) + M(s, t); }, n, s, t);
+inline constexpr auto P = intermediate<"P">([] { return exp(S(n, s, t)) / sum(u, exp(S(n, s, u))); }, n, s, t);
+inline constexpr auto A = intermediate<"A">([] { return sum(u, P(n, s, u) * V(n, u, e)); }, n, s, e);
+inline constexpr auto O = intermediate<"O">([] { return sum(n, sum(e, A(n, s, e) * Wo(n, e, a))) + X(s, a); }, s, a);
+inline constexpr auto ell = c<1, 2> * sum(s, sum(a, pow<2>(O(s, a) - Y(s, a))));
+inline constexpr auto program = backprop(ell, wrt(X(s, b), Wq(n, b, e), Wk(n, b, e), Wv(n, b, e), Wo(n, e, b)));
+}  // namespace causal_attention
+
+// ---- a classifier: a GELU layer, logits, softmax cross-entropy through a named log-sum-exp (a scalar
+// intermediate) ---------------------------------------------------------------------------------------------------
+namespace classifier {
+inline constexpr auto N = extent<"N">();
+inline constexpr auto H = extent<"H">();
+inline constexpr auto C = extent<"C">();
+inline constexpr auto i = index<"i">(N);
+inline constexpr auto j = index<"j">(H);
+inline constexpr auto k = index<"k">(C);
+inline constexpr auto k2 = index<"c">(C);
+inline constexpr auto x = tensor<"x">(N);
+inline constexpr auto y = tensor<"y">(C);  // target distribution
+inline constexpr auto W1 = tensor<"W1", "W^{(1)}">(H, N);
+inline constexpr auto b1 = tensor<"b1", "b^{(1)}">(H);
+inline constexpr auto W2 = tensor<"W2", "W^{(2)}">(C, H);
+inline constexpr auto pre = intermediate<"pre", "a">([] { return sum(i, W1(j, i) * x(i)) + b1(j); }, j);
+inline constexpr auto act = intermediate<"act", "h">([] { return pre(j) * c<1, 2> * (1_c + erf(pre(j) / sqrt(2_c))); }, j);
+inline constexpr auto logit = intermediate<"logit", "o">([] { return sum(j, W2(k, j) * act(j)); }, k);
+inline constexpr auto lse = intermediate<"lse", "L">([] { return log(sum(k2, exp(logit(k2)))); });
+inline constexpr auto ell = -sum(k, y(k) * (logit(k) - lse()));
+inline constexpr auto program = backprop(ell, wrt(x(i), W1(j, i), b1(j), W2(k, j)));
+}  // namespace classifier
 
 }  // namespace leibniz::derivations::models

@@ -83,6 +83,12 @@ CHECK(has(f_steps, "% the graph: each intermediate's definition\nf &= z2 z2 - x 
 CHECK(has(f_steps, "\\frac{\\partial f}{\\partial z1} &= \\frac{\\partial f}{\\partial z2} \\frac{\\partial z2}{\\partial z1} \\\\"))
 CHECK(!has(f_steps, "\\frac{\\partial -x"))
 
+// σ's local derivative is written with its own value, factored: z (1 - z),
+// not z - z^2 (the product is not multiplied out to fold σ inside the sum)
+constexpr auto zs = intermediate<"zs", "z">(sigmoid(x * x));
+CHECK(latex(d(zs, x, in_terms_of(zs))) == "2 x z (1 - z)")
+CHECK(has(latex(backprop(zs * zs, wrt(x))), "\\frac{\\partial z}{\\partial x} &= 2 x z (1 - z) \\\\"))
+
 // held_fixed keeps an intermediate out of the graph: ∂z3/∂z1 with z2 held is 0
 CHECK(latex(d(z3 * z1, z1, held_fixed(z2))) == "z3")
 

@@ -163,4 +163,103 @@ inline double worst_relative_error(const vec& grad, vec& v, const std::function<
     return worst;
 }
 
+/// Random entries in [-scale, scale].
+inline vec random_vec(std::size_t n, std::mt19937& gen, double scale = 1.0) {
+    std::uniform_real_distribution<double> u(-scale, scale);
+    vec v(n);
+    for (double& x : v) x = u(gen);
+    return v;
+}
+
+inline double logistic(double a) { return 1 / (1 + std::exp(-a)); }
+
+/// A GRU cell (weights row-major [H x N] and [H x H]): the new state h'.
+struct gru_cell {
+    int N = 0, H = 0;
+    vec x, h, Wz, Uz, Wr, Ur, Wn, Un, G;
+};
+inline vec gru(const gru_cell& g) {
+    const std::size_t N = std::size_t(g.N), H = std::size_t(g.H);
+    auto affine = [&](const vec& W, const vec& U, std::size_t j, const vec& hin) {
+        double a = 0;
+        for (std::size_t i = 0; i != N; ++i) a += W[j * N + i] * g.x[i];
+        for (std::size_t k = 0; k != H; ++k) a += U[j * H + k] * hin[k];
+        return a;
+    };
+    vec r(H), rh(H), out(H);
+    for (std::size_t j = 0; j != H; ++j) r[j] = logistic(affine(g.Wr, g.Ur, j, g.h));
+    for (std::size_t k = 0; k != H; ++k) rh[k] = r[k] * g.h[k];
+    for (std::size_t j = 0; j != H; ++j) {
+        double z = logistic(affine(g.Wz, g.Uz, j, g.h));
+        double n = std::tanh(affine(g.Wn, g.Un, j, rh));
+        out[j] = (1 - z) * g.h[j] + z * n;
+    }
+    return out;
+}
+
+/// Multi-head causal self-attention with a residual: weights [NH x D x E]
+/// (Wq, Wk, Wv) and [NH x E x D] (Wo), mask M [T x T]; O = X + Σ_heads A Wo.
+struct causal_block {
+    int T = 0, D = 0, NH = 0, E = 0;
+    vec X, M, Y, Wq, Wk, Wv, Wo;
+};
+inline vec causal_attention(const causal_block& c) {
+    const std::size_t T = std::size_t(c.T), D = std::size_t(c.D), NH = std::size_t(c.NH), E = std::size_t(c.E);
+    vec O = c.X;
+    for (std::size_t h = 0; h != NH; ++h) {
+        auto project = [&](const vec& W) {
+            vec r(T * E);
+            for (std::size_t s = 0; s != T; ++s)
+                for (std::size_t e = 0; e != E; ++e)
+                    for (std::size_t a = 0; a != D; ++a) r[s * E + e] += c.X[s * D + a] * W[(h * D + a) * E + e];
+            return r;
+        };
+        const vec q = project(c.Wq), k = project(c.Wk), v = project(c.Wv);
+        for (std::size_t s = 0; s != T; ++s) {
+            vec w(T);
+            double top = -INFINITY, z = 0;
+            for (std::size_t t = 0; t != T; ++t) {
+                for (std::size_t e = 0; e != E; ++e) w[t] += q[s * E + e] * k[t * E + e];
+                w[t] = w[t] / std::sqrt(double(E)) + c.M[s * T + t];
+                top = std::max(top, w[t]);
+            }
+            for (double& x : w) z += (x = std::exp(x - top));
+            for (std::size_t e = 0; e != E; ++e) {
+                double a = 0;
+                for (std::size_t t = 0; t != T; ++t) a += w[t] / z * v[t * E + e];
+                for (std::size_t b = 0; b != D; ++b) O[s * D + b] += a * c.Wo[(h * E + e) * D + b];
+            }
+        }
+    }
+    return O;
+}
+
+/// ½ Σ (O - Y)².
+inline double squared_error(const vec& o, const vec& y) {
+    double l = 0;
+    for (std::size_t i = 0; i != o.size(); ++i) l += 0.5 * (o[i] - y[i]) * (o[i] - y[i]);
+    return l;
+}
+
+/// Cross-entropy -Σ_k y_k log softmax(o)_k of the logits o = W2 GELU(W1 x + b1).
+inline double gelu_classifier_loss(const vec& x, const vec& y, const vec& W1, const vec& b1, const vec& W2) {
+    const std::size_t N = x.size(), H = b1.size(), C = y.size();
+    vec act(H), o(C);
+    for (std::size_t j = 0; j != H; ++j) {
+        double a = b1[j];
+        for (std::size_t i = 0; i != N; ++i) a += W1[j * N + i] * x[i];
+        act[j] = 0.5 * a * (1 + std::erf(a / std::sqrt(2.0)));
+    }
+    double top = -INFINITY;
+    for (std::size_t k = 0; k != C; ++k) {
+        for (std::size_t j = 0; j != H; ++j) o[k] += W2[k * H + j] * act[j];
+        top = std::max(top, o[k]);
+    }
+    double z = 0;
+    for (double v : o) z += std::exp(v - top);
+    double l = 0;
+    for (std::size_t k = 0; k != C; ++k) l -= y[k] * (o[k] - top - std::log(z));
+    return l;
+}
+
 }  // namespace models_forward

@@ -238,6 +238,29 @@ constexpr term fold_factors(context& c, std::vector<term> fs, const std::vector<
         else if (f.kind != op::sym && f.kind != op::sum)
             for (term& k : f.kids) k = fold_term(c, k, pats, folds);
     }
+    // instances among the factors that are not sums of terms, before any sum
+    // is multiplied out: σ(a) (1 - σ(a)) folds to z (1 - z), not z - z^2
+    {
+        factor_list plain;
+        bool has_sum_of_terms = false;
+        for (const term& f : fs) {
+            if (f.kind == op::add)
+                has_sum_of_terms = true;
+            else
+                plain.put_factor(f);
+        }
+        int before = folds;
+        if (has_sum_of_terms)
+            while (fold_once(pats, plain)) ++folds;
+        if (folds != before) {
+            std::vector<term> sums_of_terms;
+            for (term& f : fs)
+                if (f.kind == op::add) sums_of_terms.push_back(std::move(f));
+            fs.clear();
+            append_factors(fs, plain.rebuild(c));
+            for (term& f : sums_of_terms) fs.push_back(std::move(f));
+        }
+    }
     for (std::size_t n = 0; n != fs.size(); ++n) {
         if (fs[n].kind != op::add || fs.size() == 1) continue;
         factor_list others;

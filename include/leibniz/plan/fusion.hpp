@@ -19,10 +19,18 @@
 
 namespace leibniz::plan {
 
+/// A contraction that keeps its loop nest to itself: a matrix product or an
+/// outer product. A matrix-vector or dot product (a reduction to a vector or
+/// a number) shares a pass over the same rows with the other sums there; a
+/// contraction backend is handed only a contraction alone in its nest.
+constexpr bool nest_of_its_own(const array& a) {
+    return a.contraction && !(a.kind == array_kind::sum && a.indices.size() <= 1);
+}
+
 /// Whether b can share a's loop nest: the same kind of array (element-wise,
 /// or the same reduction) over loops of the same extents.
 constexpr bool fusable(const context& c, const array& a, const array& b) {
-    if (a.kind != b.kind || a.contraction || b.contraction) return false;
+    if (a.kind != b.kind || nest_of_its_own(a) || nest_of_its_own(b)) return false;
     if (a.indices.size() != b.indices.size() || a.bound.size() != b.bound.size()) return false;
     for (std::size_t i = 0; i != a.indices.size(); ++i)
         if (c.extent_of(a.indices[i]) != c.extent_of(b.indices[i])) return false;
@@ -146,10 +154,37 @@ constexpr void finish(loop_plan& p) {
             if (!done[j] && j != i && contains(reads[i], p.arrays[j].sym)) return false;
         return true;
     };
+    // below[i][j]: array i reads array j, directly or through others
+    std::vector<std::vector<char>> below(n, std::vector<char>(n, 0));
+    for (std::size_t i = 0; i != n; ++i) {
+        std::vector<std::size_t> todo{i};
+        while (!todo.empty()) {
+            std::size_t at = todo.back();
+            todo.pop_back();
+            for (std::size_t j = 0; j != n; ++j)
+                if (j != i && !below[i][j] && contains(reads[at], p.arrays[j].sym)) {
+                    below[i][j] = 1;
+                    todo.push_back(j);
+                }
+        }
+    }
+    // A ready array waits while an array it could share a nest with is not
+    // ready yet and does not need it (Σ_s G_sb for dβ waits for Σ_s G_sb Ẑ_sb,
+    // which needs the per-row factors: one pass over G for both), as long as
+    // another ready array can go first.
+    auto waits = [&](std::size_t i) {
+        for (std::size_t j = 0; j != n; ++j)
+            if (!done[j] && j != i && !ready(j) && !below[j][i] && fusable(p.ctx, p.arrays[i], p.arrays[j])) return true;
+        return false;
+    };
     while (out.size() != n) {
-        std::size_t first = n;
+        std::size_t first = n, fallback = n;
         for (std::size_t i = 0; i != n && first == n; ++i)
-            if (ready(i)) first = i;
+            if (ready(i)) {
+                if (fallback == n) fallback = i;
+                if (!waits(i)) first = i;
+            }
+        if (first == n) first = fallback;
         std::vector<std::size_t> group{first};
         for (std::size_t i = 0; i != n; ++i)
             if (i != first && ready(i) && fusable(p.ctx, p.arrays[first], p.arrays[i])) group.push_back(i);

@@ -405,8 +405,22 @@ struct planner {
         if (contraction)
             for (int x : sets[0])
                 if (x != bound[0] && contains(sets[1], x)) contraction = false;
-        // a · b: one group, two vectors over the bound index
-        if (bound.size() == 1 && sets.size() == 1 && sets[0].size() == 1 && groups[0].size() == 2 && u.empty()) {
+        // A matrix-vector product or a dot product is a contraction only where
+        // its operands are read as they are: an operand that is a product of
+        // its own (G (X - μ) against γ) would be written to a temporary the
+        // size of the data and read back, where the loop reads it in place
+        // and shares the pass with the other sums over the same rows. Matrix
+        // products are contractions in any case (their work outgrows the
+        // temporary).
+        auto read_as_is = [&](const std::vector<term>& group, const std::vector<int>& set) {
+            return group.size() == 1 && plain_access(group[0]) && group[0].kids.size() == set.size();
+        };
+        const bool matrix_product = contraction && sets[0].size() == 2 && sets[1].size() == 2;
+        if (contraction && !matrix_product && !(read_as_is(groups[0], sets[0]) && read_as_is(groups[1], sets[1])))
+            contraction = false;
+        // a · b: one group, two vectors over the bound index, each read as it is
+        if (bound.size() == 1 && sets.size() == 1 && sets[0].size() == 1 && groups[0].size() == 2 && u.empty() &&
+            read_as_is({groups[0][0]}, sets[0]) && read_as_is({groups[0][1]}, sets[0])) {
             term x = operand({groups[0][0]}, sets[0]);
             term y = operand({groups[0][1]}, sets[0]);
             a.body = ir::mul(std::move(x), std::move(y));

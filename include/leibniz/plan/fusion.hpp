@@ -19,18 +19,15 @@
 
 namespace leibniz::plan {
 
-/// A contraction that keeps its loop nest to itself: a matrix product or an
-/// outer product. A matrix-vector or dot product (a reduction to a vector or
-/// a number) shares a pass over the same rows with the other sums there; a
-/// contraction backend is handed only a contraction alone in its nest.
-constexpr bool nest_of_its_own(const array& a) {
-    return a.contraction && !(a.kind == array_kind::sum && a.indices.size() <= 1);
-}
-
 /// Whether b can share a's loop nest: the same kind of array (element-wise,
 /// or the same reduction) over loops of the same extents.
 constexpr bool fusable(const context& c, const array& a, const array& b) {
-    if (a.kind != b.kind || nest_of_its_own(a) || nest_of_its_own(b)) return false;
+    // A contraction keeps its nest to itself, a matrix-vector product too: it
+    // could share a pass over the same rows with other sums (LayerNorm's
+    // Σ_a G_sa γ_a beside Σ_a G_sa (X_sa - μ_s) γ_a), which helps the emitted
+    // kernels, but the array evaluator then ran the attention block's
+    // backward 3.5 times slower (measured in tools/bench.sh torch).
+    if (a.kind != b.kind || a.contraction || b.contraction) return false;
     if (a.indices.size() != b.indices.size() || a.bound.size() != b.bound.size()) return false;
     for (std::size_t i = 0; i != a.indices.size(); ++i)
         if (c.extent_of(a.indices[i]) != c.extent_of(b.indices[i])) return false;

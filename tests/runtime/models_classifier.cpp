@@ -17,9 +17,13 @@ using namespace leibniz;
 namespace cl = leibniz::derivations::models::classifier;
 namespace mf = models_forward;
 
-constexpr std::string_view steps = latex(cl::program).view();
-static_assert(steps.find("L &= \\log(\\sum_{c=1}^{C} \\exp(o_{c})) \\\\") != std::string_view::npos);
-static_assert(steps.find("\\frac{\\partial f}{\\partial L} &= \\sum_{k=1}^{C} y_{k} \\\\") != std::string_view::npos);
+TEST_CASE("GELU classifier: the printed program") {
+    // computed at compile time, read here (under ASan, g++ cannot search
+    // a static string in a constant expression)
+    const std::string_view steps = latex(cl::program).view();
+    CHECK(steps.find("L &= \\log(\\sum_{c=1}^{C} \\exp(o_{c})) \\\\") != std::string_view::npos);
+    CHECK(steps.find("\\frac{\\partial f}{\\partial L} &= \\sum_{k=1}^{C} y_{k} \\\\") != std::string_view::npos);
+}
 
 TEST_CASE("GELU classifier with cross-entropy: gradients of x and every weight match central differences") {
     for (auto [nn, nh, nc, scale, seed] :

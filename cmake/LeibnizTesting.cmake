@@ -13,6 +13,7 @@ function(leibniz_add_static_test file)
   _leibniz_test_name(name "${file}")
   add_executable(static_${name} "${file}")
   target_link_libraries(static_${name} PRIVATE leibniz::leibniz leibniz_derivations leibniz_empty_main)
+  leibniz_use_pch(static_${name} ENGINE)
   add_test(NAME static.${name} COMMAND static_${name})
   set_tests_properties(static.${name} PROPERTIES LABELS static)
 endfunction()
@@ -22,49 +23,38 @@ function(leibniz_add_runtime_test file)
   _leibniz_test_name(name "${file}")
   add_executable(runtime_${name} "${file}")
   target_link_libraries(runtime_${name} PRIVATE leibniz::leibniz leibniz_derivations leibniz_catch_main Catch2::Catch2)
+  leibniz_use_pch(runtime_${name} CATCH)
   add_test(NAME runtime.${name} COMMAND runtime_${name})
   set_tests_properties(runtime.${name} PROPERTIES LABELS runtime)
 endfunction()
 
-# Flags for compile_fail checks, resolved at generate time: leibniz's (and
-# Boost's) usage requirements for the compiler in use. Implicit include dirs
-# are passed so the script can drop them (-I/usr/include breaks #include_next).
-function(_leibniz_compile_fail_flags out)
-  set(f "${CMAKE_BINARY_DIR}/compile_fail_flags.cmake")
-  set(${out} "${f}" PARENT_SCOPE)
-  get_property(done GLOBAL PROPERTY _leibniz_cf_flags_done)
-  if(done)
-    return()
-  endif()
-  set_property(GLOBAL PROPERTY _leibniz_cf_flags_done ON)
-  set(inc "$<TARGET_PROPERTY:leibniz,INTERFACE_INCLUDE_DIRECTORIES>")
-  set(def "$<TARGET_PROPERTY:leibniz,INTERFACE_COMPILE_DEFINITIONS>")
-  set(opt "$<TARGET_PROPERTY:leibniz,INTERFACE_COMPILE_OPTIONS>")
-  # No TARGET option here: with it, CMake 3.25.1 dies with std::bad_alloc when
-  # evaluating another target's INTERFACE_COMPILE_OPTIONS.
-  file(GENERATE OUTPUT "${f}" CONTENT
-"set(CF_COMPILER [==[${CMAKE_CXX_COMPILER}]==])
-set(CF_INCLUDES [==[${inc}]==])
-set(CF_DEFINES [==[${def}]==])
-set(CF_OPTIONS [==[-std=c++20;${opt}]==])
-set(CF_IMPLICIT_INCLUDES [==[${CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES}]==])
-")
-endfunction()
-
 # tests/compile_fail/<name>.cpp, first line "// expect: <substring>".
-#   compile_fail.<name>.twin : compiles without LEIBNIZ_COMPILE_FAIL
-#   compile_fail.<name>      : fails with it, and the output has <substring>
+#   compile_fail.<name>.twin : the file as is, built with the other tests (with
+#                              the engine's precompiled header); running the
+#                              executable is the test, as for tests/static.
+#   compile_fail.<name>      : the same file with -DLEIBNIZ_COMPILE_FAIL must
+#                              fail to compile, with <substring> in the output.
+# The failing half is an object library outside `all` (cf_<name>); the test
+# runs its compile command as CMake wrote it to compile_commands.json, so both
+# halves compile with exactly the flags of every other test.
 function(leibniz_add_compile_fail_test file)
   _leibniz_test_name(name "${file}")
-  _leibniz_compile_fail_flags(flags)
-  set(script "${PROJECT_SOURCE_DIR}/cmake/check_compile_fail.cmake")
-  set(work "${CMAKE_CURRENT_BINARY_DIR}/compile_fail")
-  add_test(NAME compile_fail.${name}.twin COMMAND ${CMAKE_COMMAND}
-    -DFLAGS_FILE=${flags} -DSOURCE=${file} -DOBJECT=${work}/${name}.twin.o
-    -DEXPECT_FAIL=OFF -P ${script})
+  add_executable(cf_twin_${name} "${file}")
+  target_link_libraries(cf_twin_${name} PRIVATE leibniz::leibniz leibniz_derivations)
+  file(STRINGS "${file}" own_main REGEX "^int main\\(")
+  if(NOT own_main)
+    target_link_libraries(cf_twin_${name} PRIVATE leibniz_empty_main)
+  endif()
+  leibniz_use_pch(cf_twin_${name} ENGINE)
+  add_test(NAME compile_fail.${name}.twin COMMAND cf_twin_${name})
+
+  add_library(cf_${name} OBJECT EXCLUDE_FROM_ALL "${file}")
+  target_link_libraries(cf_${name} PRIVATE leibniz::leibniz leibniz_derivations)
+  target_compile_definitions(cf_${name} PRIVATE LEIBNIZ_COMPILE_FAIL)
+  leibniz_use_pch(cf_${name} ENGINE)
   add_test(NAME compile_fail.${name} COMMAND ${CMAKE_COMMAND}
-    -DFLAGS_FILE=${flags} -DSOURCE=${file} -DOBJECT=${work}/${name}.o
-    -DEXPECT_FAIL=ON -P ${script})
+    -DCOMMANDS=${CMAKE_BINARY_DIR}/compile_commands.json -DTARGET=cf_${name}
+    -DSOURCE=${file} -P ${PROJECT_SOURCE_DIR}/cmake/check_compile_fail.cmake)
   set_tests_properties(compile_fail.${name}.twin compile_fail.${name}
     PROPERTIES LABELS compile_fail)
 endfunction()

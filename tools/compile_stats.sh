@@ -15,8 +15,13 @@ for a in "$@"; do
 done
 builddir=$(dirname "$tsv")
 rel=${src#"$root"/}
-# Skip non-.cpp, foreign and generated sources, and the shared test mains.
-if [[ $src != *.cpp || $src != "$root"/* || $src == "$builddir"/* || $rel == tests/support/* ]]; then
+# The precompiled headers (cmake/LeibnizPch.cmake) get a row of their
+# own; other generated sources, foreign sources, the shared test mains and the
+# compile-fail checks (whose failing compile is the test) stay out.
+if [[ $src =~ /leibniz_pch_([a-z]+)\.dir/cmake_pch\.hxx\.cxx$ ]]; then
+  rel="(precompiled header: ${BASH_REMATCH[1]})"
+elif [[ $src != *.cpp || $src != "$root"/* || $src == "$builddir"/* || $rel == tests/support/* \
+        || " $* " == *" -DLEIBNIZ_COMPILE_FAIL "* ]]; then
   exec "$@"
 fi
 

@@ -119,18 +119,27 @@ struct adjoint_program {
 /// one sweep. Options: held_fixed(v), assume_zero(...), in_terms_of(y).
 template <dsl::expression F, class... X, class... Opts>
 constexpr auto backprop(F, wrt_t<X...>, Opts...) {
-    static_assert(dsl::is_scalar_expression<F>(),
-                  "leibniz::backprop: f must be a scalar (a loss, or an expression without free indices)");
-    static_assert((dsl::is_d_option<Opts>::value && ...),
+    constexpr bool scalar = dsl::is_scalar_expression<F>();
+    constexpr bool options = (dsl::is_d_option<Opts>::value && ...);
+    static_assert(scalar, "leibniz::backprop: f must be a scalar (a loss, or an expression without free indices)");
+    static_assert(options,
                   "leibniz::backprop: extra arguments must be assume_zero(...), held_fixed(...) or in_terms_of(...)");
-    return adjoint_program<F, wrt_t<X...>, Opts...>{};
+    // After a failed assertion: the program of the constant 0, which every
+    // later use accepts, so that the assertion stays the one error.
+    if constexpr (scalar && options)
+        return adjoint_program<F, wrt_t<X...>, Opts...>{};
+    else
+        return adjoint_program<std::remove_cvref_t<decltype(c<0>)>, wrt_t<X...>>{};
 }
 
 /// Gradient I of a program (the order of wrt(...)), in terms of its adjoints.
 template <std::size_t I, class F, class W, class... Opts>
 constexpr auto gradient(adjoint_program<F, W, Opts...>) {
     static_assert(I < W::size, "leibniz::gradient: the program has fewer variables");
-    return dsl::computed<dsl::program_gradient_source<typename adjoint_program<F, W, Opts...>::source, I>>();
+    if constexpr (I < W::size)
+        return dsl::computed<dsl::program_gradient_source<typename adjoint_program<F, W, Opts...>::source, I>>();
+    else
+        return c<0>;  // after the failed assertion: no further errors
 }
 
 /// The gradient of the variable x, which must be one of the program's.
@@ -138,7 +147,10 @@ template <class F, class... X, class... Opts, class V>
 constexpr auto gradient(adjoint_program<F, wrt_t<X...>, Opts...> p, V) {
     constexpr std::size_t at = dsl::variable_position<V, X...>();
     static_assert(at < sizeof...(X), "leibniz::gradient: this variable is not among the program's wrt(...)");
-    return gradient<at>(p);
+    if constexpr (at < sizeof...(X))
+        return gradient<at>(p);
+    else
+        return c<0>;  // after the failed assertion: no further errors
 }
 
 /// e with every named adjoint replaced by its definition and simplified.

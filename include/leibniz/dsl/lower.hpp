@@ -238,8 +238,11 @@ struct frozen {
         if (n > node_capacity || s > symbol_capacity) leibniz_error_result_too_large_to_freeze();
         return staged_t{ir::freeze<node_capacity, symbol_capacity>(b, n, s), n, s, work, budget};
     }();
-    static_assert(staged.work <= staged.budget, LEIBNIZ_DETAIL_WORK_BUDGET_MESSAGE);
+    // The check sits in the initializer of `value`, not in the class: clang
+    // takes a class with a failed static_assert for invalid as a whole, and
+    // every later use of it for one more error.
     static constexpr auto value = [] {
+        static_assert(staged.work <= staged.budget, LEIBNIZ_DETAIL_WORK_BUDGET_MESSAGE);
         ir::frozen_bundle<staged.nodes, staged.symbols> out{};
         for (std::size_t i = 0; i != staged.nodes; ++i) out.nodes[i] = staged.data.nodes[i];
         for (std::size_t i = 0; i != staged.symbols; ++i) out.syms[i] = staged.data.syms[i];

@@ -65,10 +65,13 @@ struct output_view {
 
 /// A bare pointer has no size: output(std::span(p, n), B, M) says how many
 /// elements p points to.
+/// (The empty output it returns only keeps the failed assertion the one error.)
 template <class T, std::integral... X>
-void output(T*, X...) {
+constexpr auto output(T*, X...) {
     static_assert(eval::detail::pointer_without_size<T>,
                   "leibniz::output: a pointer carries no size; give a std::span(p, n), a std::vector or a std::array");
+    using U = std::remove_cv_t<T>;
+    return output_view<std::conditional_t<std::is_floating_point_v<U>, U, double>, sizeof...(X)>{};
 }
 /// A vector, span or array: flat (its size must be the result's), or with
 /// extents whose product must be its size. A pointer p to n elements:

@@ -98,10 +98,12 @@ inline constexpr bool pointer_without_size = false;
 
 /// A bare pointer has no size, so it cannot be viewed: view(std::span(p, n),
 /// 3, 4) says how many elements p points to.
+/// (The empty view it returns only keeps the failed assertion the one error.)
 template <class T, std::integral... X>
-void view(const T*, X...) {
+constexpr tensor_view<std::remove_cv_t<T>, (sizeof...(X) > 0 ? sizeof...(X) : 1)> view(const T*, X...) {
     static_assert(eval::detail::pointer_without_size<T>,
                   "leibniz::view: a pointer carries no size; view a std::span(p, n), a std::vector or a std::array");
+    return {};
 }
 /// A span, vector or array viewed with the given extents (not owned; it must
 /// outlive the evaluation); their product must be its size (else

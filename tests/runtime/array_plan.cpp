@@ -11,44 +11,14 @@
 #include <leibniz/emit.hpp>
 
 #include "array_mlp_network.hpp"
+#include "../support/listing_lines.hpp"
 
 namespace {
 using namespace leibniz;
 namespace bn = leibniz::derivations::batchnorm;
 using E = bn::engine<bn::inside>;
 
-/// Lines that start with `prefix`, that contain `part`, or both.
-constexpr int lines_starting(std::string_view text, std::string_view prefix) {
-    int n = 0;
-    for (std::size_t at = 0; at < text.size();) {
-        std::size_t end = text.find('\n', at);
-        if (end == std::string_view::npos) end = text.size();
-        if (text.substr(at, end - at).starts_with(prefix)) ++n;
-        at = end + 1;
-    }
-    return n;
-}
-constexpr int lines_starting_containing(std::string_view text, std::string_view prefix, std::string_view part) {
-    int n = 0;
-    for (std::size_t at = 0; at < text.size();) {
-        std::size_t end = text.find('\n', at);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(at, end - at);
-        if (line.starts_with(prefix) && line.find(part) != std::string_view::npos) ++n;
-        at = end + 1;
-    }
-    return n;
-}
-constexpr int lines_containing(std::string_view text, std::string_view part) {
-    int n = 0;
-    for (std::size_t at = 0; at < text.size();) {
-        std::size_t end = text.find('\n', at);
-        if (end == std::string_view::npos) end = text.size();
-        if (text.substr(at, end - at).find(part) != std::string_view::npos) ++n;
-        at = end + 1;
-    }
-    return n;
-}
+using listing_lines::starting, listing_lines::containing, listing_lines::starting_containing;
 
 // The listings are computed at compile time; they are checked at run time
 // (string_view searches are not constant expressions under -fsanitize).
@@ -66,33 +36,33 @@ constexpr auto& mlp_all = plan_listing(result(m::dW1, over(m::x1, m::x0)), resul
 TEST_CASE("plan_listing: batch-norm backward makes four passes over B x M") {
     INFO(std::string(bn_all.view()));
     // mean, variance, the two masked reductions in one pass, the output
-    CHECK(lines_starting(bn_all.view(), "B x M  sum") == 3);
-    CHECK(lines_starting(bn_all.view(), "B x M") == 4);
-    CHECK(lines_starting(bn_dY.view(), "B x M") == 4);
-    CHECK(lines_starting(bn_dgamma.view(), "B x M") == 3);
+    CHECK(starting(bn_all.view(), "B x M  sum") == 3);
+    CHECK(starting(bn_all.view(), "B x M") == 4);
+    CHECK(starting(bn_dY.view(), "B x M") == 4);
+    CHECK(starting(bn_dgamma.view(), "B x M") == 3);
     // ∂ℓ/∂β (result 1) is one of the fused reductions itself, written in place
-    CHECK(lines_containing(bn_all.view(), " out1") == 1);
-    CHECK(lines_starting_containing(bn_all.view(), "B x M  sum", " out1") == 1);
+    CHECK(containing(bn_all.view(), " out1") == 1);
+    CHECK(starting_containing(bn_all.view(), "B x M  sum", " out1") == 1);
 }
 
 TEST_CASE("plan_listing: from saved batch statistics, two passes over B x M") {
     INFO(std::string(bn_saved.view()));
-    CHECK(lines_starting(bn_saved.view(), "B x M  sum") == 1);
-    CHECK(lines_starting(bn_saved.view(), "B x M") == 2);
+    CHECK(starting(bn_saved.view(), "B x M  sum") == 1);
+    CHECK(starting(bn_saved.view(), "B x M") == 2);
     // m and v are read, not computed
-    CHECK(lines_containing(bn_saved.view(), "elementwise m") == 0);
-    CHECK(lines_containing(bn_saved.view(), " v ") == 0);
+    CHECK(containing(bn_saved.view(), "elementwise m") == 0);
+    CHECK(containing(bn_saved.view(), " v ") == 0);
     // one square root per column, shared by every per-column factor
-    CHECK(lines_containing(bn_saved.view(), "rsqrt") == 1);
-    CHECK(lines_containing(bn_all.view(), "rsqrt") == 1);
+    CHECK(containing(bn_saved.view(), "rsqrt") == 1);
+    CHECK(containing(bn_all.view(), "rsqrt") == 1);
 }
 
 TEST_CASE("plan_listing: the MLP gradients are backpropagation") {
     INFO(std::string(mlp_all.view()));
     // z1 = W1 X, z2 = W2 h1, ∂z1 = (∂z2 W2) σ', ∂W1 = ∂z1^T X, ∂W2 = ∂z2^T h1
-    CHECK(lines_containing(mlp_all.view(), "(contraction)") == 5);
+    CHECK(containing(mlp_all.view(), "(contraction)") == 5);
     // the softmax: one maximum and one sum of exponentials per sample
-    CHECK(lines_containing(mlp_all.view(), "  max ") == 1);
+    CHECK(containing(mlp_all.view(), "  max ") == 1);
 }
 
 }  // namespace

@@ -78,6 +78,8 @@ public:
         f_ = f;
         f_latex_ = detail::text(f_latex);
         for (const term& x : xs) vars_.push_back(x.id);
+        reads_.resize(c_.syms.size());
+        reads_known_.resize(c_.syms.size(), false);
         // graph: depth-first from f, producers before consumers
         std::vector<int> roots = inputs_of_term(f);
         for (int r : roots) visit(r);
@@ -101,6 +103,8 @@ private:
     detail::text f_latex_;  // a copy: the symbol table may move while the program grows
     std::vector<int> vars_;
     std::vector<int> order_, visited_;
+    std::vector<std::vector<int>> reads_;  // by symbol id, where reads_known_
+    std::vector<bool> reads_known_;
     adjoint_program prog_;
 
     // ---- the graph -------------------------------------------------------------------------------
@@ -113,8 +117,18 @@ private:
         if (t.kind == op::sym && !in(out, t.id)) out.push_back(t.id);
         for (const term& k : t.kids) symbols_in(k, out);
     }
-    /// The symbols a node reads directly (a loss reads its argument).
-    constexpr std::vector<int> reads(int id) const {
+    /// The symbols a node reads directly (a loss reads its argument), found
+    /// once per symbol of the graph (a copy: callers recurse).
+    constexpr std::vector<int> reads(int id) {
+        const auto at = static_cast<std::size_t>(id);
+        if (at >= reads_known_.size()) return reads_uncached(id);  // made after the graph
+        if (!reads_known_[at]) {
+            reads_[at] = reads_uncached(id);
+            reads_known_[at] = true;
+        }
+        return reads_[at];
+    }
+    constexpr std::vector<int> reads_uncached(int id) const {
         std::vector<int> out;
         const sym_entry& e = c_.at(id);
         if (e.kind == sym_kind::loss) {
@@ -138,7 +152,7 @@ private:
             if (is_node(r)) visit(r);
         order_.push_back(id);
     }
-    constexpr bool depends(int id, const std::vector<int>& kept) const {
+    constexpr bool depends(int id, const std::vector<int>& kept) {
         for (int r : reads(id))
             if (in(vars_, r) || in(kept, r)) return true;
         return false;
@@ -193,14 +207,7 @@ private:
     constexpr term adjoint_at(std::size_t n, const std::vector<int>& q) {
         term a = prog_.adjoints[n];
         std::vector<int> p = params_of(prog_.nodes[n]);
-        if (p == q) return a;
-        std::vector<int> temps;  // through temporaries, so that a swap is not confused
-        for (int pi : p) {
-            int tmp = c_.fresh_index(pi);
-            temps.push_back(tmp);
-            a = rename_index(std::move(a), pi, tmp);
-        }
-        for (std::size_t i = 0; i != q.size(); ++i) a = rename_index(std::move(a), temps[i], q[i]);
+        if (p != q) rename_indices(a, std::move(p), q);
         return a;
     }
     constexpr std::size_t position(int id) const {

@@ -47,12 +47,20 @@ struct text {
 
     constexpr text() = default;
     constexpr text(std::string_view s) { append(s); }
+    // One insertion per piece, not a push_back per character: constant
+    // evaluation pays for every call, and most of a printer's time is here.
     constexpr text& append(std::string_view s) {
-        for (char c : s) chars.push_back(c);
+        chars.insert(chars.end(), s.begin(), s.end());
         return *this;
     }
     constexpr text& append(const text& t) {
-        for (char c : t.chars) chars.push_back(c);
+        if (&t == this) {  // a range of the vector itself may not be inserted into it
+            const std::size_t n = chars.size();
+            chars.reserve(2 * n);
+            for (std::size_t i = 0; i != n; ++i) chars.push_back(chars[i]);
+            return *this;
+        }
+        chars.insert(chars.end(), t.chars.begin(), t.chars.end());
         return *this;
     }
     constexpr text& operator+=(std::string_view s) { return append(s); }

@@ -111,11 +111,13 @@ constexpr term idx(int id) { return term{op::idx, {}, id, {}}; }
 constexpr term make(op k, std::vector<term> kids) { return term{k, {}, -1, std::move(kids)}; }
 constexpr term unary(op k, term a) {
     term t{k, {}, -1, {}};
+    t.kids.reserve(1);
     t.kids.push_back(std::move(a));
     return t;
 }
 constexpr term binary(op k, term a, term b) {
     term t{k, {}, -1, {}};
+    t.kids.reserve(2);  // one allocation, not two: constant evaluation never frees the first
     t.kids.push_back(std::move(a));
     t.kids.push_back(std::move(b));
     return t;
@@ -130,6 +132,7 @@ constexpr term div(term a, term b) { return mul(std::move(a), pow(std::move(b), 
 constexpr term delta(int i, int j) { return binary(op::delta, idx(i), idx(j)); }
 constexpr term sum(int index, term body) {
     term t{op::sum, {}, index, {}};
+    t.kids.reserve(1);
     t.kids.push_back(std::move(body));
     return t;
 }
@@ -172,8 +175,16 @@ struct context {
     constexpr sym_entry& at(int id) { return syms[static_cast<std::size_t>(id)]; }
 
     constexpr int find(std::string_view name) const {
-        for (std::size_t i = 0; i != syms.size(); ++i)
-            if (syms[i].name_view() == name) return static_cast<int>(i);
+        // compared in place, a character at a time: most names differ in
+        // their first one, and measuring each name first costs a scan of it
+        const std::size_t n = name.size();
+        if (n >= sizeof(sym_entry::name)) return -1;
+        for (std::size_t i = 0; i != syms.size(); ++i) {
+            const char* s = syms[i].name;
+            std::size_t k = 0;
+            while (k != n && s[k] == name[k]) ++k;
+            if (k == n && s[n] == '\0') return static_cast<int>(i);
+        }
         return -1;
     }
     /// Add a symbol, or return the id of the one already there under the
@@ -361,11 +372,41 @@ constexpr term rename_index(term t, int from, int to) {
     return t;
 }
 
+/// Rename the free indices from[i] to to[i], all at once (so that a swap
+/// needs no temporary index); a sum binding from[i] keeps its own.
+constexpr void rename_indices(term& t, std::vector<int> from, const std::vector<int>& to) {
+    if (t.kind == op::idx) {
+        for (std::size_t i = 0; i != from.size(); ++i)
+            if (t.id == from[i]) {
+                t.id = to[i];
+                break;
+            }
+        return;
+    }
+    if (t.kind == op::sum)
+        for (int& f : from)
+            if (f == t.id) f = -1;  // bound here: no longer renamed below
+    for (term& k : t.kids) rename_indices(k, from, to);
+}
+
 constexpr bool contains_symbol(const term& t, int sym_id) {
     if (t.kind == op::sym && t.id == sym_id) return true;
     for (const term& k : t.kids)
         if (contains_symbol(k, sym_id)) return true;
     return false;
+}
+
+/// A hash of t's structure (equal terms hash equal): compared before the
+/// terms themselves where one term is looked up among many.
+constexpr unsigned long long structure_hash(const term& t) {
+    constexpr unsigned long long prime = 1099511628211ull;
+    unsigned long long h = (1469598103934665603ull ^ static_cast<unsigned long long>(t.kind)) * prime;
+    if (t.kind == op::num)
+        h = ((h ^ static_cast<unsigned long long>(t.value.num)) * prime ^ static_cast<unsigned long long>(t.value.den)) * prime;
+    else
+        h = (h ^ static_cast<unsigned long long>(t.id + 1)) * prime;
+    for (const term& k : t.kids) h = (h ^ structure_hash(k)) * prime;
+    return h;
 }
 
 constexpr std::size_t node_count(const term& t) {

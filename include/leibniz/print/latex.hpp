@@ -55,12 +55,18 @@ constexpr text rational_latex(rational q) {
 }
 
 constexpr text index_list(const context& c, const std::vector<term>& kids, bool commas = false) {
+    constexpr std::size_t kept = max_rank + 1;  // spellings looked up once (a tensor's indices)
+    std::string_view names[kept]{};
+    auto name = [&](std::size_t i) { return i < kept ? names[i] : c.at(kids[i].id).latex_view(); };
     bool short_names = !commas;
-    for (const term& k : kids) short_names = short_names && c.at(k.id).latex_view().size() == 1;
+    for (std::size_t i = 0; i != kids.size(); ++i) {
+        if (i < kept) names[i] = c.at(kids[i].id).latex_view();
+        short_names = short_names && name(i).size() == 1;
+    }
     text out;
     for (std::size_t i = 0; i != kids.size(); ++i) {
         if (i && !short_names) out += ',';
-        out += c.at(kids[i].id).latex_view();
+        out += name(i);
     }
     return out;
 }
@@ -68,26 +74,23 @@ constexpr text index_list(const context& c, const std::vector<term>& kids, bool 
 /// A symbol's spelling; a `#` in it marks where the indices go.
 constexpr text symbol_latex(const context& c, const term& t) {
     std::string_view spelling = c.at(t.id).latex_view();
-    if (t.kids.empty()) {
-        text out;
-        for (char ch : spelling)
-            if (ch != '#') out += ch;
-        return out;
+    // the spelling in pieces between the #s (appended whole: cheaper in
+    // constant evaluation than a character at a time)
+    const bool placed = spelling.find('#') != std::string_view::npos;
+    text indices;
+    if (!t.kids.empty()) {
+        // inside brackets, W[x,y], the indices are separated by commas
+        indices = index_list(c, t.kids, spelling.find("[#") != std::string_view::npos);
     }
-    // inside brackets, W[x,y], the indices are separated by commas
-    bool bracketed = false;
-    for (std::size_t p = 0; p + 1 < spelling.size(); ++p) bracketed = bracketed || (spelling[p] == '[' && spelling[p + 1] == '#');
-    text indices = index_list(c, t.kids, bracketed);
     text out;
-    bool placed = false;
-    for (char ch : spelling) {
-        if (ch == '#') {
-            out += indices;
-            placed = true;
-        } else {
-            out += ch;
-        }
+    for (std::size_t at = 0;;) {
+        const std::size_t hash = spelling.find('#', at);
+        out += spelling.substr(at, hash == std::string_view::npos ? std::string_view::npos : hash - at);
+        if (hash == std::string_view::npos) break;
+        out += indices;
+        at = hash + 1;
     }
+    if (t.kids.empty()) return out;
     if (!placed) {
         out += "_{";
         out += indices;

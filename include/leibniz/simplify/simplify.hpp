@@ -30,6 +30,7 @@ constexpr std::pair<rational, term> split_coefficient(const term& t) {
         rational q = t.kids[0].value;
         if (t.kids.size() == 2) return {q, t.kids[1]};
         term rest = make(op::mul, {});
+        rest.kids.reserve(t.kids.size() - 1);
         for (std::size_t i = 1; i != t.kids.size(); ++i) rest.kids.push_back(t.kids[i]);
         return {q, rest};
     }
@@ -54,6 +55,7 @@ constexpr term with_coefficient(rational q, term m) {
     if (m.is_num()) return num(q * m.value);
     if (q.is_one()) return m;
     term out = make(op::mul, {});
+    out.kids.reserve(m.kind == op::mul ? m.kids.size() + 1 : 2);
     out.kids.push_back(num(q));
     if (m.kind == op::mul)
         for (term& f : m.kids) out.kids.push_back(std::move(f));
@@ -66,6 +68,7 @@ constexpr term combine_add(context& c, std::vector<term> in) {
     if (c.spend(static_cast<long long>(in.size()) + 1)) return make(op::add, std::move(in));
     // flatten
     std::vector<term> flat;
+    flat.reserve(in.size());
     for (term& t : in) {
         if (t.kind == op::add) {
             for (term& k : t.kids) flat.push_back(std::move(k));
@@ -82,15 +85,20 @@ constexpr term combine_add(context& c, std::vector<term> in) {
     rational constant{0, 1};
     std::vector<term> monos;
     std::vector<rational> coefs;
+    std::vector<unsigned long long> hashes;  // like terms are found by hash first
+    monos.reserve(flat.size());
+    coefs.reserve(flat.size());
+    hashes.reserve(flat.size());
     for (term& t : flat) {
         if (t.is_num()) {
             constant = constant + t.value;
             continue;
         }
         auto [q, m] = split_coefficient(std::move(t));
+        const unsigned long long h = structure_hash(m);
         bool found = false;
         for (std::size_t i = 0; i != monos.size(); ++i)
-            if (monos[i] == m) {
+            if (hashes[i] == h && monos[i] == m) {
                 coefs[i] = coefs[i] + q;
                 found = true;
                 break;
@@ -98,6 +106,7 @@ constexpr term combine_add(context& c, std::vector<term> in) {
         if (!found) {
             monos.push_back(std::move(m));
             coefs.push_back(q);
+            hashes.push_back(h);
         }
     }
     std::vector<term> terms;
@@ -129,6 +138,7 @@ constexpr bool has_delta_term(const term& s) {
 constexpr term combine_mul(context& c, std::vector<term> in) {
     if (c.spend(static_cast<long long>(in.size()) + 1)) return make(op::mul, std::move(in));
     std::vector<term> flat;
+    flat.reserve(in.size());
     for (term& t : in) {
         if (t.kind == op::mul)
             for (term& k : t.kids) flat.push_back(std::move(k));
@@ -137,6 +147,7 @@ constexpr term combine_mul(context& c, std::vector<term> in) {
     }
     rational coef{1, 1};
     std::vector<term> bases, expos;
+    std::vector<unsigned long long> base_hashes;  // equal bases are found by hash first
     term exp_arg = num(0);
     bool has_exp = false;
     for (term& t : flat) {
@@ -159,9 +170,10 @@ constexpr term combine_mul(context& c, std::vector<term> in) {
         } else {
             b = std::move(t);
         }
+        const unsigned long long h = structure_hash(b);
         bool found = false;
         for (std::size_t i = 0; i != bases.size(); ++i)
-            if (bases[i] == b) {
+            if (base_hashes[i] == h && bases[i] == b) {
                 if (expos[i].is_num() && e.is_num())
                     expos[i] = num(expos[i].value + e.value);
                 else
@@ -172,6 +184,7 @@ constexpr term combine_mul(context& c, std::vector<term> in) {
         if (!found) {
             bases.push_back(std::move(b));
             expos.push_back(std::move(e));
+            base_hashes.push_back(h);
         }
     }
     if (coef.is_zero()) return num(0);
@@ -386,6 +399,7 @@ constexpr term abs_of(context& c, term x) {
 constexpr term simplify_function(context& c, const term& t) {
     const op_row& r = row(t.kind);
     term f = make(t.kind, {});
+    f.kids.reserve(t.kids.size());
     for (const term& k : t.kids) f.kids.push_back(simplify(c, k));
     if (f.kind == op::abs) return abs_of(c, std::move(f.kids[0]));
     if (r.commutative && term_order(c, f.kids[1], f.kids[0]) < 0) std::swap(f.kids[0], f.kids[1]);
@@ -407,11 +421,13 @@ constexpr term simplify(context& c, const term& t) {
         case op::sym: return t;
         case op::add: {
             std::vector<term> kids;
+            kids.reserve(t.kids.size());
             for (const term& k : t.kids) kids.push_back(simplify(c, k));
             return combine_add(c, std::move(kids));
         }
         case op::mul: {
             std::vector<term> kids;
+            kids.reserve(t.kids.size());
             for (const term& k : t.kids) kids.push_back(simplify(c, k));
             return combine_mul(c, std::move(kids));
         }

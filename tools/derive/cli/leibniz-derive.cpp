@@ -19,6 +19,7 @@
 #include <csignal>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <span>
@@ -31,6 +32,7 @@
 #include <leibniz/emit.hpp>
 
 #include "derive/catalog/catalog.hpp"
+#include "derive/check/document_check.hpp"
 #include "derive/report/report.hpp"
 
 namespace {
@@ -296,6 +298,38 @@ int run_emit(arguments args, std::ostream& out) {
     return 0;
 }
 
+/// The displayed formulas of a document, each = judged (derive/check).
+int run_check(arguments args, std::ostream& out) {
+    parsed p = parse("check", args, {{}, {"--symbols"}, {"<document>"}});
+    if (!p.has("--symbols")) throw failure("check: --symbols FILE is required (the symbols the formulas use; see --help)");
+    auto read = [](std::string_view what, std::string_view path) {
+        std::ifstream in{std::string(path), std::ios::binary};
+        if (!in) throw failure("check: cannot read the " + std::string(what) + " '" + std::string(path) + "'");
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
+    };
+    std::string document(p.positional[0]);
+    std::string text = read("document", document), symbols = read("symbol file", p.get("--symbols", ""));
+    derive_check::document_verdict v;
+    try {
+        v = derive_check::check_document(text, symbols);
+    } catch (const derive_check::bad_symbols& e) {
+        throw failure(std::string("check: ") + e.what());
+    }
+    std::size_t count[5]{};
+    for (const derive_check::judged_step& s : v.steps) {
+        ++count[static_cast<int>(s.verdict)];
+        out << document << ':' << s.line << ": " << derive_check::judgement_word(s.verdict) << ": " << s.left << " = " << s.right;
+        if (!s.detail.empty()) out << "  [" << s.detail << ']';
+        out << '\n';
+    }
+    out << "checked " << v.steps.size() << " steps in " << v.rows << " displayed lines (" << v.displays << " displays): " << count[0]
+        << " equal, " << count[1] << " differ, " << count[2] << " undecided, " << count[3] << " unreadable, " << count[4]
+        << " notation\n";
+    return count[1] + count[3] + count[4] == 0 ? 0 : 3;
+}
+
 int run_help(arguments, std::ostream&);
 
 struct command {
@@ -317,6 +351,12 @@ const command commands[] = {
      "        --namespace NS    its namespace, nested with :: (default leibniz_generated)\n"
      "        --c-abi           also extern \"C\" NS_F_f64 and NS_F_f32 (the file is then a source file)",
      run_emit},
+    {"check", "check <document> --symbols FILE",
+     "judge every = of a Markdown or LaTeX document's displays at run time (equal, differs,\n"
+     "      undecided, unreadable, notation); FILE declares the symbols, one per line:\n"
+     "        extent B | index k B | scalar x [as \\epsilon] | tensor Y B M [as \\hat{Y}_{#}]\n"
+     "        | intermediate m j [as \\mu] = \\frac{1}{B} \\sum_{k=1}^{B} Y_{kj} | positive x | nonnegative Y",
+     run_check},
     {"help", "help", "this text (also -h, --help)", run_help},
 };
 
@@ -334,7 +374,7 @@ int run_help(arguments args, std::ostream& out) {
     }
     out << "\nexit status: 0 on success, 1 on a bad argument, an unknown name or an output that cannot be written\n"
            "(nothing is left half-written: --out replaces its file only once complete), 2 for a result without\n"
-           "code to emit\n";
+           "code to emit, 3 when check finds a step that differs, cannot be read, or changes the free indices\n";
     return 0;
 }
 

@@ -1,0 +1,111 @@
+// leibniz-derive check: a document the tests write, with a deliberate error
+// in a derivation, judged step by step at run time.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
+
+#include "run_tool.hpp"
+
+using report_test::check_one_line_error;
+using report_test::run;
+using report_test::work_dir;
+
+namespace {
+
+std::string written(const std::string& name, const std::string& text) {
+    std::string path = (work_dir() / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+const char* const symbols = R"(# the symbols of the documents below
+extent B
+index k B
+index l B
+index j B
+scalar w
+scalar x
+scalar y
+scalar s
+scalar eps as \epsilon
+positive eps
+tensor p B
+tensor Y B B as Y
+intermediate mu j as \mu = \frac{1}{B} \sum_{k=1}^{B} Y_{kj}
+)";
+
+// line numbers matter: the tool reports them
+const char* const document = R"(# A derivation with one wrong step
+
+$$
+\begin{aligned}
+\frac{\partial}{\partial w} \frac{1}{2} (w x - y)^2 &= (w x - y) x \\
+&= w x^2 - x y \\
+&= w x^2 + x y
+\end{aligned}
+$$
+
+An index left free on one side: $$ \sum_{k=1}^{B} Y_{kj} = Y_{kj} B $$
+
+\begin{align}
+\frac{d}{d x} \exp(w x) &= w \exp(w x) \label{eq:exp} \\
+\frac{\partial}{\partial Y_{kj}} \sum_{l=1}^{B} Y_{lj}^2 &= 2 Y_{kj} \nonumber
+\end{align}
+
+A symbol nobody declared: $$ s = q + 1 $$
+)";
+
+const char* const sound = R"(Each step right:
+\[ \frac{\partial}{\partial x} \sqrt{x^2 + \epsilon} = \frac{x}{\sqrt{x^2 + \epsilon}} \]
+$$ \frac{1}{B} \sum_{k=1}^{B} Y_{kj} = \frac{1}{B} \sum_{l=1}^{B} Y_{lj} = \mu_j $$
+and through the intermediate: $$ \frac{\partial \mu_j}{\partial Y_{kj}} = \frac{1}{B} $$
+)";
+
+}  // namespace
+
+TEST_CASE("check: every = of the displays judged, the wrong step found") {
+    std::string doc = written("check_document.md", document), syms = written("check_symbols.txt", symbols);
+    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    INFO(o.out << o.err);
+    CHECK(o.status == 3);  // a step differs
+    CHECK(o.err.empty());
+    CHECK(o.out.find(doc + ":5: equal: \\frac{\\partial}{\\partial w} \\frac{1}{2} (w x - y)^2 = (w x - y) x\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":6: equal: (w x - y) x = w x^2 - x y\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":7: differs: w x^2 - x y = w x^2 + x y  [right - left = 2 x y]\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":11: notation: ") != std::string::npos);
+    CHECK(o.out.find("[free indices differ: j on the left, k, j on the right]") != std::string::npos);
+    CHECK(o.out.find(doc + ":14: equal: \\frac{d}{d x} \\exp(w x) = w \\exp(w x)\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":15: equal: \\frac{\\partial}{\\partial Y_{kj}} \\sum_{l=1}^{B} Y_{lj}^2 = 2 Y_{kj}\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":18: unreadable: s = q + 1  [right side, at 'q + 1': a symbol the symbol file does not declare]\n") !=
+          std::string::npos);
+    CHECK(o.out.find("checked 7 steps in 7 displayed lines (4 displays): 4 equal, 1 differ, 0 undecided, 1 unreadable, 1 notation\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("check: a sound document passes") {
+    std::string doc = written("check_sound.tex", sound), syms = written("check_symbols.txt", symbols);
+    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    INFO(o.out << o.err);
+    CHECK(o.status == 0);
+    CHECK(o.out.find("checked 4 steps in 3 displayed lines (3 displays): 4 equal, 0 differ, 0 undecided, 0 unreadable, 0 notation\n") !=
+          std::string::npos);
+    CHECK(o.out.find(":4: equal: \\frac{\\partial \\mu_j}{\\partial Y_{kj}} = \\frac{1}{B}\n") != std::string::npos);
+}
+
+TEST_CASE("check: bad input is one line on stderr") {
+    std::string doc = written("check_sound.tex", sound);
+    check_one_line_error(run({"check", doc}));  // no --symbols
+    check_one_line_error(run({"check", "--symbols", written("check_symbols.txt", symbols)}));  // no document
+    check_one_line_error(run({"check", (work_dir() / "no-such-document.md").string(), "--symbols", written("check_symbols.txt", symbols)}));
+    check_one_line_error(run({"check", doc, "--symbols", (work_dir() / "no-such-symbols.txt").string()}));
+    for (const char* bad : {"index k B\n", "extent B\ntensor Y B C\n", "extent B\nextent B\n", "matrix W\n", "scalar\n",
+                            "positive q\n", "extent B\nindex k B\ntensor Y B B\nintermediate m k = Y_{kj}\n",
+                            "extent B\nindex k B\nindex j B\ntensor Y B B\nintermediate m k = Y_{kj}\n",
+                            "extent B\nintermediate m\n"}) {
+        INFO(bad);
+        report_test::outcome o = run({"check", doc, "--symbols", written("check_bad_symbols.txt", bad)});
+        check_one_line_error(o);
+        CHECK(o.err.find("symbol file line ") != std::string::npos);
+    }
+}

@@ -18,12 +18,23 @@ function(leibniz_add_static_test file)
   set_tests_properties(static.${name} PROPERTIES LABELS static)
 endfunction()
 
+# Every executable of Catch2 tests: the Catch2 precompiled header and, with
+# LEIBNIZ_SANITIZE_RUNTIME_TESTS, ASan and UBSan (the tests that run code run
+# under the sanitizers; the compile-only tests and the tools stay as they are).
+function(leibniz_catch_test target)
+  leibniz_use_pch(${target} CATCH)
+  if(LEIBNIZ_SANITIZE_RUNTIME_TESTS)
+    target_compile_options(${target} PRIVATE ${LEIBNIZ_SANITIZER_FLAGS})
+    target_link_options(${target} PRIVATE ${LEIBNIZ_SANITIZER_FLAGS})
+  endif()
+endfunction()
+
 # tests/runtime/<name>.cpp: Catch2 v2 test cases, sharing one Catch2 main.
 function(leibniz_add_runtime_test file)
   _leibniz_test_name(name "${file}")
   add_executable(runtime_${name} "${file}")
   target_link_libraries(runtime_${name} PRIVATE leibniz::leibniz leibniz_derivations leibniz_catch_main Catch2::Catch2)
-  leibniz_use_pch(runtime_${name} CATCH)
+  leibniz_catch_test(runtime_${name})
   add_test(NAME runtime.${name} COMMAND runtime_${name})
   set_tests_properties(runtime.${name} PROPERTIES LABELS runtime)
 endfunction()

@@ -79,7 +79,7 @@ public:
         f_latex_ = detail::text(f_latex);
         for (const term& x : xs) vars_.push_back(x.id);
         reads_.resize(c_.syms.size());
-        reads_known_.resize(c_.syms.size(), false);
+        reads_known_.resize(c_.syms.size(), 0);
         // graph: depth-first from f, producers before consumers
         std::vector<int> roots = inputs_of_term(f);
         for (int r : roots) visit(r);
@@ -104,7 +104,7 @@ private:
     std::vector<int> vars_;
     std::vector<int> order_, visited_;
     std::vector<std::vector<int>> reads_;  // by symbol id, where reads_known_
-    std::vector<bool> reads_known_;
+    std::vector<unsigned char> reads_known_;  // not vector<bool>: clang 14 cannot run it in constant evaluation
     adjoint_program prog_;
 
     // ---- the graph -------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ private:
         if (at >= reads_known_.size()) return reads_uncached(id);  // made after the graph
         if (!reads_known_[at]) {
             reads_[at] = reads_uncached(id);
-            reads_known_[at] = true;
+            reads_known_[at] = 1;
         }
         return reads_[at];
     }

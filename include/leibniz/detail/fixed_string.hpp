@@ -97,6 +97,20 @@ constexpr text to_text(long long v) {
     return t;
 }
 
+/// Where `what` first occurs in s at or after `from` (npos if nowhere): as
+/// std::string_view::find, which g++ 12 with -fsanitize=address or
+/// undefined does not evaluate in a constant expression over a string that
+/// is a template argument (a fixed_string's characters).
+constexpr std::size_t find_in(std::string_view s, std::string_view what, std::size_t from = 0) {
+    if (what.size() > s.size()) return std::string_view::npos;
+    for (std::size_t at = from; at + what.size() <= s.size(); ++at) {
+        std::size_t k = 0;
+        while (k != what.size() && s[at + k] == what[k]) ++k;
+        if (k == what.size()) return at;
+    }
+    return std::string_view::npos;
+}
+
 /// Copy a short string into a fixed char array, failing constant evaluation
 /// when it does not fit.
 [[noreturn]] inline void leibniz_error_name_too_long() { ::leibniz::detail::fail("leibniz_error_name_too_long"); }

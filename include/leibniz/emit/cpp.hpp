@@ -112,7 +112,7 @@ constexpr bool is_free_name(std::string_view id) { return is_identifier(id) && !
 /// A namespace for emitted code: free names joined by ::.
 constexpr bool is_namespace_name(std::string_view ns) {
     while (true) {
-        std::size_t at = ns.find("::");
+        std::size_t at = detail::find_in(ns, "::");
         if (!is_free_name(ns.substr(0, at))) return false;
         if (at == std::string_view::npos) return true;
         ns = ns.substr(at + 2);

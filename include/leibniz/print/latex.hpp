@@ -76,15 +76,15 @@ constexpr text symbol_latex(const context& c, const term& t) {
     std::string_view spelling = c.at(t.id).latex_view();
     // the spelling in pieces between the #s (appended whole: cheaper in
     // constant evaluation than a character at a time)
-    const bool placed = spelling.find('#') != std::string_view::npos;
+    const bool placed = detail::find_in(spelling, "#") != std::string_view::npos;
     text indices;
     if (!t.kids.empty()) {
         // inside brackets, W[x,y], the indices are separated by commas
-        indices = index_list(c, t.kids, spelling.find("[#") != std::string_view::npos);
+        indices = index_list(c, t.kids, detail::find_in(spelling, "[#") != std::string_view::npos);
     }
     text out;
     for (std::size_t at = 0;;) {
-        const std::size_t hash = spelling.find('#', at);
+        const std::size_t hash = detail::find_in(spelling, "#", at);
         out += spelling.substr(at, hash == std::string_view::npos ? std::string_view::npos : hash - at);
         if (hash == std::string_view::npos) break;
         out += indices;

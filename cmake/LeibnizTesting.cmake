@@ -19,12 +19,13 @@ function(leibniz_add_static_test file)
 endfunction()
 
 # Every executable of Catch2 tests: the Catch2 precompiled header and, with
-# LEIBNIZ_SANITIZE_RUNTIME_TESTS, ASan and UBSan (the tests that run code run
-# under the sanitizers; the compile-only tests and the tools stay as they are).
+# LEIBNIZ_SANITIZE_RUNTIME_TESTS, ASan and UBSan at -O0 (the tests that run
+# code run under the sanitizers; the compile-only tests and the tools stay as
+# they are).
 function(leibniz_catch_test target)
   leibniz_use_pch(${target} CATCH)
   if(LEIBNIZ_SANITIZE_RUNTIME_TESTS)
-    target_compile_options(${target} PRIVATE ${LEIBNIZ_SANITIZER_FLAGS})
+    target_compile_options(${target} PRIVATE ${LEIBNIZ_SANITIZED_TEST_FLAGS})
     target_link_options(${target} PRIVATE ${LEIBNIZ_SANITIZER_FLAGS})
   endif()
 endfunction()

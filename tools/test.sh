@@ -31,9 +31,9 @@ mkdir -p build
 # g++ at -O1: its -O2 back end costs up to 40 % more on the TUs that run code
 # (Catch2 and the evaluators), for no more checking; clang keeps -O2, so the
 # tests also run optimized as users build them. The g++ configuration builds
-# its Catch2 tests (every test that runs code) with ASan and UBSan: the
-# sanitizers need no build of their own, and the compile-only tests and the
-# tools, which run no engine code, stay as they are.
+# its Catch2 tests (every test that runs code) with ASan and UBSan at -O0:
+# the sanitizers need no build of their own, and the compile-only tests and
+# the tools, which run no engine code, stay as they are.
 configure gcc   "" -- -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DLEIBNIZ_COMPILE_STATS=ON -DLEIBNIZ_SANITIZE_RUNTIME_TESTS=ON
 # The header self-containment check (65 TUs outside the table) runs once, here

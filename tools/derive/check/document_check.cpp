@@ -35,6 +35,13 @@ std::string problem_word(leibniz::parse::problem p) {
     return "?";
 }
 
+/// s without the white space around it.
+std::string_view spaces_trimmed(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
 // ---- the symbol file ------------------------------------------------------------------------------------
 std::vector<std::string> words_of(std::string_view line) {
     std::vector<std::string> out;
@@ -81,10 +88,7 @@ void read_symbols(ir::context& c, std::string_view file) {
         // "... as SPELLING": the rest of the line is the LaTeX spelling
         std::string spelling;
         if (std::size_t as = line.find(" as "); as != std::string_view::npos) {
-            std::string_view s = line.substr(as + 4);
-            while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-            while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-            spelling = std::string(s);
+            spelling = std::string(spaces_trimmed(line.substr(as + 4)));
             line = line.substr(0, as);
         }
         std::vector<std::string> w = words_of(line);
@@ -211,10 +215,10 @@ void erase_command(std::string& s, std::string_view command) {
     }
 }
 
+/// A formula as written: without the space around it or a closing . , ;
 std::string trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == '.' || s.back() == ',' || s.back() == ';'))
-        s.remove_suffix(1);
+    s = spaces_trimmed(s);
+    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';')) s = spaces_trimmed(s.substr(0, s.size() - 1));
     return std::string(s);
 }
 
@@ -291,23 +295,18 @@ leibniz::parse::parse_result read_side(ir::context& c, std::string_view text) {
     std::size_t after_num = 0, after_den = 0;
     if (!text.starts_with("\\frac") || !group_at(text, 5, num, after_num) || !group_at(text, after_num, den, after_den))
         return leibniz::parse::parse_latex(c, text);
-    auto trim = [](std::string_view v) {
-        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
-        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
-        return v;
-    };
-    num = trim(num);
-    den = trim(den);
-    std::string_view rest = trim(text.substr(after_den));
+    num = spaces_trimmed(num);
+    den = spaces_trimmed(den);
+    std::string_view rest = spaces_trimmed(text.substr(after_den));
     std::string_view f, x;
     constexpr std::string_view del = "\\partial";
     bool partial = num.starts_with(del) && den.starts_with(del);
     if (partial) {
-        f = trim(num.substr(del.size()));
-        x = trim(den.substr(del.size()));
+        f = spaces_trimmed(num.substr(del.size()));
+        x = spaces_trimmed(den.substr(del.size()));
     } else if ((num == "d" || num.starts_with("d ")) && den.starts_with("d") && den.size() > 1) {
-        f = trim(num.substr(1));  // d/dx f, or df/dx written d f / d x
-        x = trim(den.substr(1));
+        f = spaces_trimmed(num.substr(1));  // d/dx f, or df/dx written d f / d x
+        x = spaces_trimmed(den.substr(1));
     } else {
         return leibniz::parse::parse_latex(c, text);
     }
@@ -392,12 +391,11 @@ document_verdict check_document(std::string_view document, std::string_view symb
                 last = sides[0];
                 continue;
             }
-            std::size_t first = 0;
             if (sides[0].empty()) {  // "= ..." continues the row above
                 if (last.empty()) continue;
                 sides[0] = last;
             }
-            for (std::size_t i = first; i + 1 < sides.size(); ++i) {
+            for (std::size_t i = 0; i + 1 < sides.size(); ++i) {
                 judged_step s;
                 s.line = r.line;
                 s.left = sides[i];

@@ -9,11 +9,14 @@
 // The arguments are the symbols the formula may use (scalars, tensors,
 // intermediates, index variables, extents); each is recognised by its own
 // spelling (what latex() prints for it), and what their definitions use
-// comes with them. A formula that cannot be read is one static_assert that
-// names the position, the text there and the problem.
+// comes with them. A derivative the formula writes (\\frac{\\partial f}{\\partial x}
+// as a factor, or \\frac{\\partial}{\\partial x} before the rest of a product) is
+// computed by the engine. A formula that cannot be read is one static_assert
+// that names the position, the text there and the problem.
 #pragma once
 #include <cstddef>
 
+#include <leibniz/calculus/derivative.hpp>
 #include <leibniz/core.hpp>
 #include <leibniz/dsl/lower.hpp>
 #include <leibniz/parse/latex.hpp>
@@ -28,12 +31,20 @@ constexpr void register_symbols(ir::context& c) {
     (intern_tag<terminal_tag_t<Symbols>>::go(c), ...);
 }
 
+/// ∂f/∂x where a formula writes one (\\frac{\\partial f}{\\partial x}, \\frac{d}{dx} f): the
+/// engine's derivative, simplified.
+constexpr ir::term derivative_in_formula(ir::context& c, const ir::term& f, const ir::term& x) {
+    return ir::simplify(c, ir::derivative(c, f, x, {}));
+}
+
 /// What from_latex computes: the parsed term over the given symbols.
 template <fixed_string Latex, latex_options O, class... Symbols>
 struct latex_source {
     static constexpr parse::parse_result run(ir::context& c) {
         register_symbols<Symbols...>(c);
-        return parse::parse_latex(c, Latex.view(), O);
+        parse::reading how{O};
+        how.derivative = &derivative_in_formula;
+        return parse::parse_latex(c, Latex.view(), how);
     }
     static constexpr ir::bundle make() {
         ir::bundle b;

@@ -62,7 +62,65 @@ $$ \frac{1}{B} \sum_{k=1}^{B} Y_{kj} = \frac{1}{B} \sum_{l=1}^{B} Y_{lj} = \mu_j
 and through the intermediate: $$ \frac{\partial \mu_j}{\partial Y_{kj}} = \frac{1}{B} $$
 )";
 
+// The chain rule with derivative factors, a loss, brackets for indices, two
+// formulas on one row, a batch expectation, a sum over the wrong range, and
+// two readings of one intermediate (from line 10 on, X̂ is 3 X).
+const char* const chain_symbols = R"(extent B
+extent N
+index i B
+index k B
+index j B
+index l B
+tensor X B B
+intermediate mu j as \mu = \frac{1}{B} \sum_{k=1}^{B} X_{kj}
+option step f
+expectation over i
+intermediate H k l = \max(X_{kl}, 0)
+tensor dH B B as \frac{\partial \ell}{\partial H_{#}}
+loss ell H dH k l as \ell
+intermediate Xh k j as \hat{X} = 2 X_{kj}
+from line 10
+intermediate Xh k j as \hat{X} = 3 X_{kj}
+)";
+
+const char* const chain_document = R"(# Chain rule, brackets and readings
+
+$$ \frac{\partial \ell}{\partial X_{kj}} = \sum_{l=1}^{B} \frac{\partial \ell}{\partial H_{kl}} \frac{\partial H_{kl}}{\partial X_{kj}} = \frac{\partial \ell}{\partial H_{kj}} f(X_{kj}) $$
+
+$$ \mathbb{E}[X[i, j]] = \mu[j] \quad \text{Var}(X[i, j]) = \frac{1}{B} \sum_i \left\{ X_{ij} - \mu_j \right\}^2 $$
+
+$$ \therefore \sum_{k=1}^{N} X_{kj} = B \mu_j \in \mathbb{R}^{B} $$
+
+$$ \frac{\partial \hat{X}_{kj}}{\partial X_{kj}} = 2 $$
+
+$$ \frac{\partial \hat{X}_{kj}}{\partial X_{kj}} = 3 $$
+)";
+
 }  // namespace
+
+TEST_CASE("check: derivative factors, a loss, brackets, expectations and readings by line") {
+    std::string doc = written("check_chain.md", chain_document), syms = written("check_chain_symbols.txt", chain_symbols);
+    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    INFO(o.out << o.err);
+    CHECK(o.status == 3);  // the sum over the wrong range
+    // ∂ℓ/∂X through the loss and H = max(X, 0), the chain's factors differentiated by the engine
+    CHECK(o.out.find(doc + ":3: equal: \\frac{\\partial \\ell}{\\partial X_{kj}} = \\sum_{l=1}^{B} \\frac{\\partial \\ell}{\\partial H_{kl}} "
+                           "\\frac{\\partial H_{kl}}{\\partial X_{kj}}\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":3: equal: \\sum_{l=1}^{B} \\frac{\\partial \\ell}{\\partial H_{kl}} \\frac{\\partial H_{kl}}{\\partial X_{kj}} = "
+                           "\\frac{\\partial \\ell}{\\partial H_{kj}} f(X_{kj})\n") != std::string::npos);
+    // two formulas on one row, each judged; E and Var are averages over i
+    CHECK(o.out.find(doc + ":5: equal: \\mathbb{E}[X[i, j]] = \\mu[j]\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":5: equal: \\text{Var}(X[i, j]) = \\frac{1}{B} \\sum_i \\left\\{ X_{ij} - \\mu_j \\right\\}^2\n") !=
+          std::string::npos);
+    // \therefore and the shape after \in are not part of the formula; k runs over B, not N
+    CHECK(o.out.find(doc + ":7: notation: \\sum_{k=1}^{N} X_{kj} = B \\mu_j  [left side, at 'N} X_{kj}': a sum whose range is not "
+                           "the extent of its index]\n") != std::string::npos);
+    // the same line under two readings of X̂
+    CHECK(o.out.find(doc + ":9: equal: \\frac{\\partial \\hat{X}_{kj}}{\\partial X_{kj}} = 2\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":11: equal: \\frac{\\partial \\hat{X}_{kj}}{\\partial X_{kj}} = 3\n") != std::string::npos);
+    CHECK(o.out.find("checked 7 steps in 5 displayed lines (5 displays; 5 lines judged): 6 equal, 0 differ, 0 undecided, 0 unreadable, "
+                     "1 notation\n") != std::string::npos);
+}
 
 TEST_CASE("check: every = of the displays judged, the wrong step found") {
     std::string doc = written("check_document.md", document), syms = written("check_symbols.txt", symbols);
@@ -79,7 +137,7 @@ TEST_CASE("check: every = of the displays judged, the wrong step found") {
     CHECK(o.out.find(doc + ":15: equal: \\frac{\\partial}{\\partial Y_{kj}} \\sum_{l=1}^{B} Y_{lj}^2 = 2 Y_{kj}\n") != std::string::npos);
     CHECK(o.out.find(doc + ":18: unreadable: s = q + 1  [right side, at 'q + 1': a symbol the symbol file does not declare]\n") !=
           std::string::npos);
-    CHECK(o.out.find("checked 7 steps in 7 displayed lines (4 displays): 4 equal, 1 differ, 0 undecided, 1 unreadable, 1 notation\n") !=
+    CHECK(o.out.find("checked 7 steps in 7 displayed lines (4 displays; 6 lines judged): 4 equal, 1 differ, 0 undecided, 1 unreadable, 1 notation\n") !=
           std::string::npos);
 }
 
@@ -88,7 +146,7 @@ TEST_CASE("check: a sound document passes") {
     report_test::outcome o = run({"check", doc, "--symbols", syms});
     INFO(o.out << o.err);
     CHECK(o.status == 0);
-    CHECK(o.out.find("checked 4 steps in 3 displayed lines (3 displays): 4 equal, 0 differ, 0 undecided, 0 unreadable, 0 notation\n") !=
+    CHECK(o.out.find("checked 4 steps in 3 displayed lines (3 displays; 3 lines judged): 4 equal, 0 differ, 0 undecided, 0 unreadable, 0 notation\n") !=
           std::string::npos);
     CHECK(o.out.find(":4: equal: \\frac{\\partial \\mu_j}{\\partial Y_{kj}} = \\frac{1}{B}\n") != std::string::npos);
 }
@@ -102,7 +160,9 @@ TEST_CASE("check: bad input is one line on stderr") {
     for (const char* bad : {"index k B\n", "extent B\ntensor Y B C\n", "extent B\nextent B\n", "matrix W\n", "scalar\n",
                             "positive q\n", "extent B\nindex k B\ntensor Y B B\nintermediate m k = Y_{kj}\n",
                             "extent B\nindex k B\nindex j B\ntensor Y B B\nintermediate m k = Y_{kj}\n",
-                            "extent B\nintermediate m\n"}) {
+                            "extent B\nintermediate m\n", "extent B\nindex k B\nexpectation over q\n", "option step g\n",
+                            "extent B\nindex k B\ntensor Y B\ntensor G B B\nloss L Y G k\n", "scalar x\nfrom line 0\n",
+                            "scalar x\nfrom line 5\nfrom line 3\n", "extent B\nintermediate m = m + 1\n"}) {
         INFO(bad);
         report_test::outcome o = run({"check", doc, "--symbols", written("check_bad_symbols.txt", bad)});
         check_one_line_error(o);

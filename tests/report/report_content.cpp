@@ -169,7 +169,7 @@ TEST_CASE("every section of the document has its results, each with a verdict") 
     CHECK(programs == 5);
 }
 
-TEST_CASE("the report ends with the programs of adjoints, each derived step by step") {
+TEST_CASE("the programs of adjoints follow the results, each derived step by step") {
     const std::string& tex = report();
     std::size_t programs = tex.find("\\section*{Backpropagation programs}");
     REQUIRE(programs != std::string::npos);
@@ -187,4 +187,23 @@ TEST_CASE("the report ends with the programs of adjoints, each derived step by s
         CHECK(block.find("gradients") != std::string::npos);
         CHECK(block.find("\\frac{\\partial \\ell}{\\partial") != std::string::npos);
     }
+}
+
+TEST_CASE("the report's last section: every displayed line of the document, with its verdict") {
+    const std::string& tex = report();
+    std::size_t lines = tex.find("\\section*{Every displayed line of the document}\\label{sec:lines}");
+    REQUIRE(lines != std::string::npos);
+    CHECK(lines > tex.find("\\section*{Backpropagation programs}"));
+    // the count in the summary, before the sections
+    std::size_t count = tex.find("\\textbf{Every displayed line} (page~\\pageref{sec:lines}): 68 of the document's 124 displayed lines judged.");
+    CHECK(count < tex.find("\\section*{1.2"));
+    const std::string section = tex.substr(lines);
+    // a row per step, tagged with the document's line and the verdict; the difference under a step that differs
+    CHECK(section.find("\\tag*{\\footnotesize 241~\\vdiffers}") != std::string::npos);
+    CHECK(section.find("\\tag*{\\footnotesize 169~\\vdiffers}") != std::string::npos);
+    CHECK(section.find("\\tag*{\\footnotesize 279~\\vequal}") != std::string::npos);
+    CHECK(section.find("\\text{right $-$ left:}") != std::string::npos);
+    // each section of the document; what could not be read, with the reason
+    for (std::string_view s : {"1.2", "2.2", "2.3", "3.1", "3.2"}) CHECK(section.find("\\subsection*{" + std::string(s) + "}") != std::string::npos);
+    CHECK(section.find("\\item line 129: left side, at") != std::string::npos);
 }

@@ -47,6 +47,34 @@ TEST_CASE("from_latex's reader, at run time: formulas it reads") {
     CHECK(printed("\\frac{x}{y}") == "\\frac{x}{y}");
     CHECK(printed("\\exp(x)") == "\\exp(x)");
     CHECK(read("  x \\, y \\quad ").ok());
+    // indices in brackets, sums without a written range, brackets and braces as groups
+    CHECK(printed("W[i, k] w[k]") == printed("W_{ik} w_k"));
+    CHECK(printed("\\sum_k w_k") == "\\sum_{k=1}^{N} w_{k}");
+    CHECK(printed("\\sum_{k} w_k") == "\\sum_{k=1}^{N} w_{k}");
+    CHECK(printed("\\left[x + y\\right] \\left\\{ x \\right\\} [y] \\{x\\}") == printed("(x + y) x y x"));
+}
+
+/// ∂f/∂x for the reader: a stand-in that marks where it was called (f + 1000 x).
+ir::term marked(ir::context&, const ir::term& f, const ir::term& x) { return ir::add(f, ir::mul(ir::num(1000), x)); }
+
+TEST_CASE("from_latex's reader, at run time: derivatives go to the caller's differentiator, E to an average") {
+    ir::context c;
+    dsl::register_symbols<decltype(x), decltype(y), decltype(w), decltype(W), decltype(i), decltype(k), decltype(N), decltype(M)>(c);
+    parse::reading how;
+    how.derivative = &marked;
+    how.expectation_index = c.find("k");
+    auto text = [&](std::string_view t) {
+        parse::parse_result r = parse::parse_latex(c, t, how);
+        REQUIRE(r.ok());
+        return std::string(ir::print(c, r.root, latex_options{}).view());
+    };
+    CHECK(text("\\frac{\\partial x y}{\\partial y}") == "x y + 1000 y");          // a factor: f and x
+    CHECK(text("\\frac{\\partial}{\\partial x} x y + 1") == "x y + 1000 x + 1");  // an operator on the rest of the product
+    CHECK(text("\\frac{d}{d x} y") == "y + 1000 x");
+    // \frac{d}{y} is no derivative: read as a fraction, whose d is no symbol here
+    CHECK(parse::parse_latex(c, "\\frac{d}{y}", how).what == parse::problem::unknown_symbol);
+    CHECK(text("\\mathbb{E}[w_k]") == text("\\frac{1}{N} \\sum_{k=1}^{N} w_k"));
+    CHECK(text("\\text{Var}(w_k)") == text("\\frac{1}{N} \\sum_{k=1}^{N} w_k^2 - (\\frac{1}{N} \\sum_{k=1}^{N} w_k)^2"));
 }
 
 TEST_CASE("from_latex's reader, at run time: the problem and where reading stopped") {
@@ -58,8 +86,13 @@ TEST_CASE("from_latex's reader, at run time: the problem and where reading stopp
     for (bad b : {bad{"x +", parse::problem::unexpected_text, 3}, bad{"x + z", parse::problem::unknown_symbol, 4},
                   bad{"\\frac{x}{y", parse::problem::missing_brace, 10}, bad{"(x + y", parse::problem::missing_parenthesis, 6},
                   bad{"x W_{i}", parse::problem::wrong_index_count, 2}, bad{"w_{q}", parse::problem::unknown_index, 3},
-                  bad{"\\sum_{k=1}^{M} w_k", parse::problem::bad_sum, 12}, bad{"x y )", parse::problem::trailing_text, 4},
-                  bad{"\\sum_{k=2}^{N} w_k", parse::problem::bad_sum, 8}}) {
+                  bad{"\\sum_{k=1}^{M} w_k", parse::problem::sum_range, 12}, bad{"x y )", parse::problem::trailing_text, 4},
+                  bad{"\\sum_{k=2}^{N} w_k", parse::problem::bad_sum, 8},
+                  // a derivative or an expectation, where the caller gives no differentiator or index to average over
+                  bad{"x \\frac{\\partial w_k}{\\partial x}", parse::problem::no_differentiator, 2},
+                  bad{"\\mathbb{E}[x]", parse::problem::no_expectation, 0},
+                  bad{"\\frac{\\partial x}{\\partial w}", parse::problem::wrong_index_count, 27},
+                  bad{"\\frac{\\partial x}{\\partial (x + y)}", parse::problem::not_a_variable, 27}}) {
         INFO(b.text);
         parse::parse_result r = read(b.text);
         CHECK(r.what == b.what);

@@ -9,9 +9,13 @@
 //   product    := power ([\cdot] power)*     juxtaposition multiplies; a \sum
 //                                            takes the rest of the product
 //   power      := atom ('^' group)*
-//   atom       := number | (expr) | \left( expr \right) | {expr}
+//   atom       := number | (expr) | [expr] | \{expr\} | {expr}, also with \left \right
 //               | \frac{expr}{expr} | \sqrt{expr} | \delta_{ij}
-//               | \sum_{k=1}^{N} product | function | symbol
+//               | \sum_{k=1}^{N} product | \sum_k product | function | symbol
+//               | \frac{\partial expr}{\partial symbol}        (with a differentiator)
+//               | \frac{\partial}{\partial symbol} product     (d in place of \partial too)
+//               | \mathbb{E}[expr] | \text{Var}(expr)          (with an expectation index)
+//   symbol     := spelling _{indices} | spelling [indices] | spelling with its # filled
 //
 // Errors do not throw: the first one is kept (its position and what was
 // expected), so that a caller at compile time can name it in one message.
@@ -41,8 +45,25 @@ enum class problem : unsigned char {
     missing_brace,       ///< { or } expected
     missing_parenthesis, ///< ) or \right) expected
     bad_sum,             ///< \sum_{k=1}^{N}: an index, = 1, an extent expected
+    sum_range,           ///< \sum_{k=1}^{N}: N is not the extent of k
     bad_number,          ///< a number that does not fit
-    trailing_text        ///< the formula ends before the text does
+    trailing_text,       ///< the formula ends before the text does
+    no_differentiator,   ///< a derivative (\frac{\partial f}{\partial x}), and no differentiator was given
+    not_a_variable,      ///< \frac{\partial f}{\partial x}: x is not a symbol
+    no_expectation       ///< \mathbb{E} or \text{Var}, and no index to average over was given
+};
+
+/// How a formula is read besides its symbols: the spellings of the printing
+/// options, and what the parser hands on to layers above it. The parser does
+/// not differentiate: a derivative the formula writes is handed to
+/// `derivative` (the calculus layer's, given by the caller), and is an error
+/// where none is given.
+struct reading {
+    latex_options spelling{};
+    term (*derivative)(context&, const term& f, const term& x) = nullptr;
+    /// \mathbb{E}[X] is the average of X over this index (a batch average);
+    /// -1: expectations are not read.
+    int expectation_index = -1;
 };
 
 struct parse_result {
@@ -58,7 +79,7 @@ constexpr bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 struct parser {
     context& ctx;
     std::string_view in;
-    latex_options options{};
+    reading how{};
     std::size_t at = 0;
     problem what = problem::none;
     std::size_t where = 0;
@@ -139,7 +160,7 @@ struct parser {
             (ch == '|' && abs_depth > 0) || ch == '=' || ch == '&' || ch == '>' || ch == '<')
             return true;
         std::size_t end = 0;
-        return match("\\right", end) || match("\\\\", end);
+        return match("\\right", end) || match("\\\\", end) || match("\\}", end);
     }
 
     /// An expression inside a group of its own ((...), {...}, a function's
@@ -226,13 +247,19 @@ struct parser {
         if (term t; symbol_here(t)) return t;
         const std::size_t symbol_failed_at = where_symbol_failed;  // a symbol whose indices did not read
         const problem symbol_failed = symbol_problem;
+        if (term t; derivative_here(t) || expectation_here(t)) return t;
         // groups: (e), \left(e\right), {e}
         struct delimiters {
             std::string_view open, close;
             problem missing;
         };
-        constexpr delimiters groups[] = {
-            {"(", ")", problem::missing_parenthesis}, {"\\left(", "\\right)", problem::missing_parenthesis}, {"{", "}", problem::missing_brace}};
+        constexpr delimiters groups[] = {{"(", ")", problem::missing_parenthesis},
+                                         {"\\left(", "\\right)", problem::missing_parenthesis},
+                                         {"[", "]", problem::missing_parenthesis},
+                                         {"\\left[", "\\right]", problem::missing_parenthesis},
+                                         {"\\{", "\\}", problem::missing_brace},
+                                         {"\\left\\{", "\\right\\}", problem::missing_brace},
+                                         {"{", "}", problem::missing_brace}};
         for (const delimiters& g : groups) {
             if (!accept(g.open)) continue;
             term e = nested_expression();
@@ -267,11 +294,14 @@ struct parser {
         return fail(problem::unknown_symbol);
     }
 
-    /// After \sum_: {k=1}^{N} and the product it sums.
+    /// After \sum_: {k=1}^{N}, {k} or k (over the whole extent of k), and the
+    /// product it sums.
     constexpr term sum_rest() {
-        if (!expect("{", problem::bad_sum)) return ir::num(0);
+        const bool opened = accept("{");
+        skip();
         int k = index_here();
         if (k < 0) return fail(problem::bad_sum);
+        if (!opened || accept("}")) return sum_body(k);  // \sum_k, \sum_{k}: no range written
         if (!expect("=", problem::bad_sum) || !expect("1", problem::bad_sum) || !expect("}", problem::bad_sum) ||
             !expect("^", problem::bad_sum))
             return ir::num(0);
@@ -281,13 +311,96 @@ struct parser {
         int extent = extent_here();
         if (extent < 0 || extent != ctx.extent_of(k)) {
             at = before;
-            return fail(problem::bad_sum);
+            return fail(extent < 0 ? problem::bad_sum : problem::sum_range);
         }
         if (braced && !expect("}", problem::bad_sum)) return ir::num(0);
+        return sum_body(k);
+    }
+    constexpr term sum_body(int k) {
         const bool negative = accept("-");  // \sum_k -a_k b_k: the body's sign
         term body = product();
         if (negative) body = ir::neg(std::move(body));
         return ir::sum(k, std::move(body));
+    }
+
+    // ---- derivatives and expectations -------------------------------------------------------------------------
+    /// \frac{\partial f}{\partial x}, \frac{\partial}{\partial x} f (f: the rest of the product), and
+    /// the same with d for \partial; false, nothing read, where the \frac is another fraction.
+    constexpr bool derivative_here(term& out) {
+        const std::size_t start = at;
+        const problem saved = what;
+        auto restore = [&] {
+            at = start;
+            what = saved;
+            return false;
+        };
+        if (!accept("\\frac{")) return false;
+        // after \frac{\partial it is a derivative, and what does not read is reported; after
+        // \frac{d it may be another fraction (d a symbol), and the text is read again as one
+        std::string_view d = accept("\\partial") ? "\\partial" : accept("d") ? "d" : "";
+        if (d.empty()) return restore();
+        const bool partial = d != "d";
+        auto give_up = [&] { return partial ? true : restore(); };
+        const bool operator_form = accept("}");
+        term f;
+        if (!operator_form) {
+            if (!partial && !(at < in.size() && (in[at] == ' ' || in[at] == '\\'))) return restore();  // dx: a symbol's spelling
+            f = nested_expression();
+            if (failed()) return give_up();
+            if (!accept("}")) {
+                if (partial) fail(problem::missing_brace);
+                return give_up();
+            }
+        }
+        if (!accept("{") || !accept(d)) {
+            if (partial) fail(problem::missing_brace);
+            return give_up();
+        }
+        skip();
+        const std::size_t variable_at = at;
+        term x = nested_expression();
+        if (failed()) return give_up();
+        if (!expect("}", problem::missing_brace)) return true;
+        if (x.kind != op::sym) {
+            at = variable_at;
+            fail(problem::not_a_variable);
+            return true;
+        }
+        if (operator_form) f = product();
+        if (failed()) return true;
+        if (how.derivative == nullptr) {
+            at = start;
+            fail(problem::no_differentiator);
+            return true;
+        }
+        out = how.derivative(ctx, f, x);
+        return true;
+    }
+
+    /// \mathbb{E}[X] (or \mathbb{E}\left[X\right], \mathbb{E}(X)) and \text{Var}(X), with E the
+    /// average over the reading's expectation index and Var(X) = E[X^2] - E[X]^2.
+    constexpr bool expectation_here(term& out) {
+        const std::size_t start = at;
+        const bool variance = accept("\\text{Var}") || accept("\\operatorname{Var}") || accept("\\mathrm{Var}");
+        if (!variance && !accept("\\mathbb{E}")) return false;
+        if (how.expectation_index < 0) {
+            at = start;
+            fail(problem::no_expectation);
+            return true;
+        }
+        term x = atom();  // the bracketed argument
+        if (failed()) return true;
+        const int k = how.expectation_index;
+        auto average = [&](term v) {
+            return ir::mul(ir::pow(ir::sym(ctx.at(k).dims[0]), rational{-1}), ir::sum(k, std::move(v)));
+        };
+        if (!variance) {
+            out = average(std::move(x));
+            return true;
+        }
+        term mean = average(x);
+        out = ir::sub(average(ir::pow(std::move(x), rational{2})), ir::pow(std::move(mean), rational{2}));
+        return true;
     }
 
     // ---- symbols -------------------------------------------------------------------------------------------
@@ -417,8 +530,20 @@ struct parser {
             } else {
                 if (!match(spelling, end)) continue;
                 at = end;
-                if (e.rank > 0 || (e.kind != ir::sym_kind::index && e.kind != ir::sym_kind::extent && peek() == '_')) {
-                    if (!accept("_")) continue;
+                if (e.rank > 0 && peek() == '[') {  // Y[i, j]: the indices in brackets
+                    accept("[");
+                    ids = index_list_until(']');
+                    if (!failed()) expect("]", problem::missing_parenthesis);
+                    if (failed()) {
+                        remember_symbol_problem();
+                        continue;
+                    }
+                } else if (e.rank > 0 || (e.kind != ir::sym_kind::index && e.kind != ir::sym_kind::extent && peek() == '_')) {
+                    if (!accept("_")) {  // a tensor without its indices (a whole vector, as matrix notation writes it)
+                        where_symbol_failed = start;
+                        symbol_problem = problem::wrong_index_count;
+                        continue;
+                    }
                     ids = subscript();
                     if (failed()) {
                         remember_symbol_problem();
@@ -503,14 +628,14 @@ struct parser {
             }
         }
         // f(#) and \sigma(#) only where the options print them
-        if (options.step == step_style::f) {
+        if (how.spelling.step == step_style::f) {
             std::vector<term> args;
             if (pattern_here("f(#)", args)) {
                 out = ir::make(op::step, std::move(args));
                 return true;
             }
         }
-        if (options.relu == relu_style::sigma) {
+        if (how.spelling.relu == relu_style::sigma) {
             std::vector<term> args;
             if (pattern_here("\\sigma(#)", args)) {
                 out = ir::make(op::relu, std::move(args));
@@ -545,8 +670,11 @@ struct parser {
 };
 
 /// The term a LaTeX formula spells, over the symbols of `ctx`.
-constexpr parse_result parse_latex(context& ctx, std::string_view latex, const latex_options& options = {}) {
-    return parser{ctx, latex, options}.run();
+constexpr parse_result parse_latex(context& ctx, std::string_view latex, const reading& how) {
+    return parser{ctx, latex, how}.run();
+}
+constexpr parse_result parse_latex(context& ctx, std::string_view latex, const latex_options& spelling = {}) {
+    return parse_latex(ctx, latex, reading{spelling});
 }
 
 }  // namespace leibniz::parse

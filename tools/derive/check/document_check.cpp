@@ -1,12 +1,14 @@
 #include "document_check.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <sstream>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
 
+#include <leibniz/calculus/derivative.hpp>
 #include <leibniz/compare.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/parse/latex.hpp>
@@ -25,12 +27,16 @@ std::string problem_word(leibniz::parse::problem p) {
         case problem::unexpected_text: return "unexpected text";
         case problem::unknown_symbol: return "a symbol the symbol file does not declare";
         case problem::unknown_index: return "an index the symbol file does not declare";
-        case problem::wrong_index_count: return "a tensor with another number of indices than declared";
+        case problem::wrong_index_count: return "a tensor with another number of indices than declared (a whole vector or matrix: matrix notation is not read)";
         case problem::missing_brace: return "a missing brace";
         case problem::missing_parenthesis: return "a missing parenthesis";
-        case problem::bad_sum: return "a sum whose index or range does not match the declarations";
+        case problem::bad_sum: return "a sum whose index or range cannot be read";
+        case problem::sum_range: return "a sum whose range is not the extent of its index";
         case problem::bad_number: return "a number too large";
         case problem::trailing_text: return "text after the formula";
+        case problem::no_differentiator: return "a derivative, and no differentiator";
+        case problem::not_a_variable: return "a derivative by something that is not a declared symbol";
+        case problem::no_expectation: return "an expectation, and no 'expectation over' declared";
     }
     return "?";
 }
@@ -67,14 +73,23 @@ int declared(const ir::context& c, std::string_view name, ir::sym_kind kind, std
     return id;
 }
 
-void read_symbols(ir::context& c, std::string_view file) {
-    std::size_t number = 0;
-    for (std::size_t at = 0; at <= file.size();) {
-        std::size_t end = file.find('\n', at);
-        if (end == std::string_view::npos) end = file.size();
-        std::string_view line = file.substr(at, end - at);
-        at = end + 1;
-        ++number;
+/// What the formulas of a part of the document are read with: the symbols,
+/// the spellings, the expectation index.
+struct symbol_table {
+    ir::context c;
+    leibniz::parse::reading how;
+    std::size_t from_line = 1;  ///< the first line of the document it applies to
+};
+
+ir::term differentiated(ir::context& c, const ir::term& f, const ir::term& x) { return ir::simplify(c, ir::derivative(c, f, x, {})); }
+
+/// The symbol file's lines [first, last) (numbered from first_number) into t;
+/// a name declared before is declared again (a later reading of the document).
+void read_symbols(symbol_table& t, const std::vector<std::string_view>& lines, std::size_t first, std::size_t last) {
+    ir::context& c = t.c;
+    for (std::size_t n = first; n != last; ++n) {
+        std::string_view line = lines[n];
+        const std::size_t number = n + 1;
         // "intermediate ... = DEFINITION": the rest of the line after " = "
         std::string_view definition;
         if (line.starts_with("intermediate")) {
@@ -105,11 +120,23 @@ void read_symbols(ir::context& c, std::string_view file) {
             c.at(id).sign = kind == "positive" ? ir::sign_known::positive : ir::sign_known::nonnegative;
             continue;
         }
-        if (w.size() < 2) bad(number, "expected 'extent', 'index', 'scalar', 'tensor', 'positive' or 'nonnegative' and a name");
+        if (kind == "option") {  // the printing options' spellings: f(#) for the step, \sigma(#) for ReLU
+            if (w.size() == 3 && w[1] == "step" && w[2] == "f") t.how.spelling.step = leibniz::step_style::f;
+            else if (w.size() == 3 && w[1] == "relu" && w[2] == "sigma") t.how.spelling.relu = leibniz::relu_style::sigma;
+            else bad(number, "the options are 'option step f' and 'option relu sigma'");
+            continue;
+        }
+        if (kind == "expectation") {  // \mathbb{E}[X]: the average of X over an index
+            if (w.size() != 3 || w[1] != "over") bad(number, "expectation takes an index: expectation over i");
+            t.how.expectation_index = declared(c, w[2], ir::sym_kind::index, number, "the index");
+            continue;
+        }
+        if (w.size() < 2) bad(number, "expected 'extent', 'index', 'scalar', 'tensor', 'intermediate', 'loss', 'positive' or 'nonnegative' and a name");
         ir::sym_entry e;
         set_name(e.name, sizeof e.name, w[1], number, "the name");
         set_name(e.latex, sizeof e.latex, spelling.empty() ? w[1] : spelling, number, "the spelling");
-        if (c.find(w[1]) >= 0) bad(number, "'" + w[1] + "' is declared twice");
+        const int before = c.find(w[1]);
+        if (before >= 0 && first == 0) bad(number, "'" + w[1] + "' is declared twice");
         if (kind == "extent") {
             if (w.size() != 2) bad(number, "extent takes a name only");
             e.kind = ir::sym_kind::extent;
@@ -128,6 +155,20 @@ void read_symbols(ir::context& c, std::string_view file) {
             e.rank = static_cast<int>(w.size() - 2);
             for (int r = 0; r != e.rank; ++r)
                 e.dims[r] = declared(c, w[static_cast<std::size_t>(r) + 2], ir::sym_kind::extent, number, "the extent");
+        } else if (kind == "loss") {  // loss ell H dH k l: a scalar of the tensor H whose gradient is the tensor dH
+            if (w.size() < 5) bad(number, "loss takes a name, its tensor, its gradient and an index per slot: loss ell H dH k l");
+            e.kind = ir::sym_kind::loss;
+            e.dep = c.find(w[2]);
+            e.grad = declared(c, w[3], ir::sym_kind::tensor, number, "the gradient");
+            if (e.dep < 0 || c.at(e.dep).rank == 0) bad(number, "the loss's argument '" + w[2] + "' is not a tensor declared above");
+            if (w.size() != 4 + static_cast<std::size_t>(c.at(e.dep).rank))
+                bad(number, "the loss needs one index per slot of '" + w[2] + "'");
+            if (c.at(e.grad).rank != c.at(e.dep).rank) bad(number, "the gradient '" + w[3] + "' has another rank than '" + w[2] + "'");
+            for (int r = 0; r != c.at(e.dep).rank; ++r) {
+                e.params[r] = declared(c, w[static_cast<std::size_t>(r) + 4], ir::sym_kind::index, number, "the index");
+                if (c.at(e.grad).dims[r] != c.at(e.dep).dims[r] || c.extent_of(e.params[r]) != c.at(e.dep).dims[r])
+                    bad(number, "the extents of '" + w[2] + "', its gradient and the loss's indices must agree");
+            }
         } else if (kind == "intermediate") {
             if (w.size() > 2 + static_cast<std::size_t>(ir::max_rank))
                 bad(number, "an intermediate takes 0 to " + std::to_string(ir::max_rank) + " indices");
@@ -137,22 +178,57 @@ void read_symbols(ir::context& c, std::string_view file) {
                 e.params[r] = declared(c, w[static_cast<std::size_t>(r) + 2], ir::sym_kind::index, number, "the index");
                 e.dims[r] = c.extent_of(e.params[r]);
             }
-            leibniz::parse::parse_result body = leibniz::parse::parse_latex(c, definition);
+            // a symbol declared again is redefined in place: its uses in other definitions follow it
+            const int id = before >= 0 ? before : c.intern(e);
+            if (before >= 0) c.at(id) = e;
+            leibniz::parse::parse_result body = leibniz::parse::parse_latex(c, definition, t.how);
             if (!body.ok())
                 bad(number, "the definition cannot be read at '" + std::string(definition.substr(body.position, 16)) + "': " +
                                 problem_word(body.what));
             for (int free : ir::free_indices(body.root))
                 if (std::find(e.params, e.params + e.rank, free) == e.params + e.rank)
                     bad(number, "the definition has the free index " + std::string(c.at(free).name_view()) + ", which is not among the intermediate's");
-            int id = c.intern(e);
+            if (body.root == ir::sym(id) || ir::contains_symbol(body.root, id))
+                bad(number, "the definition of '" + w[1] + "' uses '" + w[1] + "' itself");
             c.defs.push_back(std::move(body.root));
             c.at(id).def = static_cast<int>(c.defs.size() - 1);
             continue;
         } else {
-            bad(number, "unknown declaration '" + kind + "' (extent, index, scalar, tensor, intermediate, positive, nonnegative)");
+            bad(number, "unknown declaration '" + kind + "' (extent, index, scalar, tensor, intermediate, loss, positive, nonnegative, option, expectation)");
         }
-        c.intern(e);
+        if (before >= 0) c.at(before) = e;
+        else c.intern(e);
     }
+}
+
+/// The symbol file's readings: the declarations before the first "from line N",
+/// then each block after one, on top of those above it.
+std::vector<symbol_table> read_symbol_file(std::string_view file) {
+    std::vector<std::string_view> lines;
+    for (std::size_t at = 0; at <= file.size();) {
+        std::size_t end = file.find('\n', at);
+        if (end == std::string_view::npos) end = file.size();
+        lines.push_back(file.substr(at, end - at));
+        at = end + 1;
+    }
+    std::vector<symbol_table> out(1);
+    std::size_t first = 0;
+    auto close = [&](std::size_t last) { read_symbols(out.back(), lines, first, last); };
+    for (std::size_t n = 0; n != lines.size(); ++n) {
+        std::vector<std::string> w = words_of(lines[n]);
+        if (w.empty() || w[0] != "from") continue;
+        close(n);
+        std::size_t from = 0;
+        if (w.size() != 3 || w[1] != "line" || std::from_chars(w[2].data(), w[2].data() + w[2].size(), from).ec != std::errc{} ||
+            from <= out.back().from_line)
+            bad(n + 1, "expected 'from line N', N after the line of the reading above");
+        out.push_back(out.back());
+        out.back().from_line = from;
+        first = n + 1;
+    }
+    close(lines.size());
+    for (symbol_table& t : out) t.how.derivative = &differentiated;
+    return out;
 }
 
 // ---- the document's displays ----------------------------------------------------------------------------
@@ -222,12 +298,27 @@ std::string trimmed(std::string_view s) {
     return std::string(s);
 }
 
+/// Where the next \\ of the display's own rows is: not one inside a nested
+/// environment (a matrix, cases), which stays within its row.
+std::size_t row_break(std::string_view doc, std::size_t at, std::size_t end) {
+    int depth = 0;
+    for (std::size_t i = at; i + 1 < end; ++i) {
+        std::string_view here = doc.substr(i, end - i);
+        bool own = here.starts_with("\\begin{aligned}") || here.starts_with("\\begin{split}") ||
+                   here.starts_with("\\end{aligned}") || here.starts_with("\\end{split}");
+        if (here.starts_with("\\begin{") && !own) ++depth;
+        if (here.starts_with("\\end{") && !own) --depth;
+        if (depth == 0 && here.starts_with("\\\\")) return i;
+        if (doc[i] == '\\') ++i;  // \\ inside a nested environment, \{ ...: one command
+    }
+    return end;
+}
+
 /// A display's rows (split at \\), with their lines.
 std::vector<row> rows_of(std::string_view doc, std::size_t begin, std::size_t end) {
     std::vector<row> out;
     for (std::size_t at = begin; at < end;) {
-        std::size_t split = doc.find("\\\\", at);
-        if (split == std::string_view::npos || split > end) split = end;
+        std::size_t split = row_break(doc, at, end);
         std::string text(doc.substr(at, split - at));
         static constexpr std::string_view no_math[] = {"\\begin{aligned}", "\\end{aligned}", "\\begin{split}", "\\end{split}",
                                                        "\\nonumber", "\\notag", "&"};
@@ -248,21 +339,40 @@ std::vector<row> rows_of(std::string_view doc, std::size_t begin, std::size_t en
     return out;
 }
 
-/// A row cut at its top-level = signs (not inside braces or parentheses).
-std::vector<std::string> sides_of(const std::string& text) {
-    std::vector<std::string> out;
+/// Words that carry no math where a formula starts or ends: \therefore, and a
+/// shape such as \in \mathbb{R}^{D_i \times 1} after it.
+std::string without_prose(std::string side) {
+    for (std::string_view lead : {"\\therefore", "\\because", "\\Rightarrow", "\\implies"})
+        if (std::string_view(side).starts_with(lead)) side = trimmed(std::string_view(side).substr(lead.size()));
+    if (std::size_t in = side.rfind("\\in \\mathbb{R}"); in != std::string::npos) side = trimmed(std::string_view(side).substr(0, in));
+    return side;
+}
+
+/// A row cut into its formulas (at a top-level \quad, as in "a = b \quad c = d"),
+/// and each formula at its top-level = signs (not inside braces or parentheses).
+std::vector<std::vector<std::string>> chains_of(const std::string& text) {
+    std::vector<std::vector<std::string>> out(1);
     int depth = 0;
     std::size_t from = 0;
+    auto cut = [&](std::size_t to) { out.back().push_back(without_prose(trimmed(std::string_view(text).substr(from, to - from)))); };
     for (std::size_t i = 0; i != text.size(); ++i) {
         char ch = text[i];
         if (ch == '{' || ch == '(' || ch == '[') ++depth;
         if (ch == '}' || ch == ')' || ch == ']') --depth;
         if (ch == '=' && depth == 0) {
-            out.push_back(trimmed(std::string_view(text).substr(from, i - from)));
+            cut(i);
             from = i + 1;
         }
+        std::string_view here = std::string_view(text).substr(i);
+        if (depth == 0 && (here.starts_with("\\quad") || here.starts_with("\\qquad")) && out.back().size() > 0) {
+            cut(i);  // a second formula on the row
+            out.emplace_back();
+            i += here.starts_with("\\quad") ? 4 : 5;
+            from = i + 1;
+        }
+        if (ch == '\\' && i + 1 < text.size() && (text[i + 1] == '{' || text[i + 1] == '}')) ++i;  // \{ \}: not grouping
     }
-    out.push_back(trimmed(std::string_view(text).substr(from)));
+    cut(text.size());
     return out;
 }
 
@@ -272,61 +382,16 @@ std::string index_names(const ir::context& c, const std::vector<int>& ids) {
     return out.empty() ? "none" : out;
 }
 
-/// The group {...} that opens at text[at] (its contents), and where it ends.
-bool group_at(std::string_view text, std::size_t at, std::string_view& inside, std::size_t& end) {
-    if (at >= text.size() || text[at] != '{') return false;
-    int depth = 0;
-    for (std::size_t i = at; i != text.size(); ++i) {
-        if (text[i] == '{') ++depth;
-        if (text[i] == '}' && --depth == 0) {
-            inside = text.substr(at + 1, i - at - 1);
-            end = i + 1;
-            return true;
-        }
-    }
-    return false;
-}
-
-/// A side as the document writes it. Besides what the reader reads, a
-/// derivative: \frac{\partial}{\partial x} f (or d/dx) and
-/// \frac{\partial f}{\partial x}, which the engine differentiates.
-leibniz::parse::parse_result read_side(ir::context& c, std::string_view text) {
-    std::string_view num, den;
-    std::size_t after_num = 0, after_den = 0;
-    if (!text.starts_with("\\frac") || !group_at(text, 5, num, after_num) || !group_at(text, after_num, den, after_den))
-        return leibniz::parse::parse_latex(c, text);
-    num = spaces_trimmed(num);
-    den = spaces_trimmed(den);
-    std::string_view rest = spaces_trimmed(text.substr(after_den));
-    std::string_view f, x;
-    constexpr std::string_view del = "\\partial";
-    bool partial = num.starts_with(del) && den.starts_with(del);
-    if (partial) {
-        f = spaces_trimmed(num.substr(del.size()));
-        x = spaces_trimmed(den.substr(del.size()));
-    } else if ((num == "d" || num.starts_with("d ")) && den.starts_with("d") && den.size() > 1) {
-        f = spaces_trimmed(num.substr(1));  // d/dx f, or df/dx written d f / d x
-        x = spaces_trimmed(den.substr(1));
-    } else {
-        return leibniz::parse::parse_latex(c, text);
-    }
-    if (!f.empty() && !rest.empty()) return leibniz::parse::parse_latex(c, text);  // \frac{∂f}{∂x} g: not a derivative form
-    leibniz::parse::parse_result fx = leibniz::parse::parse_latex(c, f.empty() ? rest : f), xx = leibniz::parse::parse_latex(c, x);
-    if (!partial && (!fx.ok() || !xx.ok() || xx.root.kind != ir::op::sym)) return leibniz::parse::parse_latex(c, text);
-    if (!fx.ok()) return fx;
-    if (!xx.ok()) return xx;
-    if (xx.root.kind != ir::op::sym) {  // ∂/∂(x + y): not a variable
-        xx.what = leibniz::parse::problem::unexpected_text;
-        return xx;
-    }
-    fx.root = ir::simplify(c, ir::derivative(c, fx.root, xx.root, {}));
-    return fx;
-}
-
-void judge(ir::context& c, judged_step& s) {
-    leibniz::parse::parse_result a = read_side(c, s.left), b = read_side(c, s.right);
+void judge(symbol_table& t, judged_step& s) {
+    ir::context& c = t.c;
+    leibniz::parse::parse_result a = leibniz::parse::parse_latex(c, s.left, t.how), b = leibniz::parse::parse_latex(c, s.right, t.how);
     for (auto [r, side, text] : {std::tuple{&a, "left", &s.left}, std::tuple{&b, "right", &s.right}}) {
         if (r->ok()) continue;
+        if (r->what == leibniz::parse::problem::sum_range) {  // \sum_{k=1}^{N} with N not k's extent: the notation's fault
+            s.verdict = judgement::notation;
+            s.detail = std::string(side) + " side, at '" + text->substr(r->position, 16) + "': " + problem_word(r->what);
+            return;
+        }
         s.verdict = judgement::unreadable;
         s.detail = std::string(side) + " side, at '" + text->substr(r->position, 16) + "': " + problem_word(r->what);
         return;
@@ -353,7 +418,7 @@ void judge(ir::context& c, judged_step& s) {
         if (s.verdict == judgement::differs) {
             c.work = 0;
             ir::term difference = ir::simplify(c, ir::sub(b.root, a.root));
-            s.detail = "right - left = " + std::string(ir::print(c, difference, leibniz::latex_options{}).view());
+            s.detail = "right - left = " + std::string(ir::print(c, difference, t.how.spelling).view());
         }
     } catch (const std::logic_error& e) {
         s.verdict = judgement::undecided;
@@ -377,8 +442,7 @@ std::string_view judgement_word(judgement j) {
 }
 
 document_verdict check_document(std::string_view document, std::string_view symbol_file) {
-    ir::context c;
-    read_symbols(c, symbol_file);
+    std::vector<symbol_table> tables = read_symbol_file(symbol_file);
     document_verdict out;
     for (auto [begin, end] : displays_of(document)) {
         ++out.displays;
@@ -386,29 +450,40 @@ document_verdict check_document(std::string_view document, std::string_view symb
         for (const row& r : rows_of(document, begin, end)) {
             if (r.text.empty()) continue;
             ++out.rows;
-            std::vector<std::string> sides = sides_of(r.text);
-            if (sides.size() == 1) {  // no = in this row
-                last = sides[0];
-                continue;
-            }
-            if (sides[0].empty()) {  // "= ..." continues the row above
-                if (last.empty()) continue;
-                sides[0] = last;
-            }
-            for (std::size_t i = 0; i + 1 < sides.size(); ++i) {
-                judged_step s;
-                s.line = r.line;
-                s.left = sides[i];
-                s.right = sides[i + 1];
-                if (s.left.empty() || s.right.empty()) {
-                    s.verdict = judgement::unreadable;
-                    s.detail = "an empty side of =";
-                } else {
-                    judge(c, s);
+            symbol_table* t = &tables.front();  // the reading of the row's part of the document
+            for (symbol_table& u : tables)
+                if (u.from_line <= r.line) t = &u;
+            std::vector<std::vector<std::string>> chains = chains_of(r.text);
+            bool judged = false, unread = false;
+            for (std::size_t n = 0; n != chains.size(); ++n) {
+                std::vector<std::string>& sides = chains[n];
+                if (sides.size() == 1) {  // no = in this formula
+                    last = sides[0];
+                    continue;
                 }
-                out.steps.push_back(std::move(s));
+                if (sides[0].empty() && n == 0) {  // "= ..." continues the row above
+                    if (last.empty()) continue;
+                    sides[0] = last;
+                }
+                for (std::size_t i = 0; i + 1 < sides.size(); ++i) {
+                    judged_step s;
+                    s.line = r.line;
+                    s.left = sides[i];
+                    s.right = sides[i + 1];
+                    s.continues = i > 0 || (n == 0 && r.text.starts_with('='));
+                    if (s.left.empty() || s.right.empty()) {
+                        s.verdict = judgement::unreadable;
+                        s.detail = "an empty side of =";
+                    } else {
+                        judge(*t, s);
+                    }
+                    judged = true;
+                    unread = unread || s.verdict == judgement::unreadable;
+                    out.steps.push_back(std::move(s));
+                }
+                last = sides.back();
             }
-            last = sides.back();
+            if (judged && !unread) ++out.judged_rows;
         }
     }
     return out;

@@ -49,12 +49,14 @@ struct judged_step {
     std::string left, right;   ///< the two formulas as written
     judgement verdict = judgement::undecided;
     std::string detail;        ///< differs: right - left simplified; unreadable: what and where
+    bool continues = false;    ///< the left side is the right side of the step before (a chain a = b = c)
 };
 
 struct document_verdict {
     std::vector<judged_step> steps;
     std::size_t displays = 0;  ///< displays found
     std::size_t rows = 0;      ///< their rows (displayed lines)
+    std::size_t judged_rows = 0;  ///< rows with an = whose every = was read and judged
 };
 
 /// Judge the displays of `document` over the symbols of `symbol_file` (the

@@ -33,6 +33,7 @@
 
 #include "derive/catalog/catalog.hpp"
 #include "derive/check/document_check.hpp"
+#include "derive/check/reference_document.hpp"
 #include "derive/report/report.hpp"
 
 namespace {
@@ -241,7 +242,11 @@ int run_report(arguments args, std::ostream& out) {
         const entry& e = lookup("report", p.get("--only", ""));
         return write_to("report", p, out, [&](std::ostream& o) { write_result(o, e); });
     }
-    return write_to("report", p, out, [](std::ostream& o) { write_report(o, catalog(), all_programs()); });
+    // every displayed line of the project's copy of the document, judged
+    const derive_check::document_verdict lines = derive_check::check_document(derive_check::reference_document(), derive_check::reference_symbols());
+    return write_to("report", p, out, [&](std::ostream& o) {
+        write_report(o, catalog(), all_programs(), &lines, derive_check::reference_document());
+    });
 }
 
 int run_formulas(arguments args, std::ostream& out) {
@@ -324,7 +329,8 @@ int run_check(arguments args, std::ostream& out) {
         if (!s.detail.empty()) out << "  [" << s.detail << ']';
         out << '\n';
     }
-    out << "checked " << v.steps.size() << " steps in " << v.rows << " displayed lines (" << v.displays << " displays): " << count[0]
+    out << "checked " << v.steps.size() << " steps in " << v.rows << " displayed lines (" << v.displays << " displays; "
+        << v.judged_rows << " lines judged): " << count[0]
         << " equal, " << count[1] << " differ, " << count[2] << " undecided, " << count[3] << " unreadable, " << count[4]
         << " notation\n";
     return count[1] + count[3] + count[4] == 0 ? 0 : 3;

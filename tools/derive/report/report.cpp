@@ -1,5 +1,6 @@
 #include "report.hpp"
 
+#include <array>
 #include <map>
 #include <string>
 
@@ -56,7 +57,10 @@ void packages(std::ostream& o) {
          "\\setlength{\\parskip}{3pt}\n"
          "\\newcommand{\\vmatches}{\\textcolor[rgb]{0,0.45,0.1}{\\textbf{matches}}}\n"
          "\\newcommand{\\vdiffers}{\\textcolor[rgb]{0.75,0,0}{\\textbf{differs}}}\n"
-         "\\newcommand{\\vundecided}{\\textcolor[rgb]{0.75,0.42,0}{\\textbf{undecided}}}\n";
+         "\\newcommand{\\vundecided}{\\textcolor[rgb]{0.75,0.42,0}{\\textbf{undecided}}}\n"
+         "\\newcommand{\\vequal}{\\textcolor[rgb]{0,0.45,0.1}{\\textbf{equal}}}\n"
+         "\\newcommand{\\vnotation}{\\textcolor[rgb]{0.55,0,0.55}{\\textbf{notation}}}\n"
+         "\\newcommand{\\vunreadable}{\\textcolor[rgb]{0.4,0.4,0.4}{\\textbf{not read}}}\n";
 }
 
 void preamble(std::ostream& o) {
@@ -74,7 +78,21 @@ void preamble(std::ostream& o) {
          "\\tableofcontents\n\n";
 }
 
-void summary(std::ostream& o, const std::vector<entry>& entries) {
+/// Steps of each verdict: equal, differs, undecided, unreadable, notation.
+std::array<std::size_t, 5> step_counts(const derive_check::document_verdict& v) {
+    std::array<std::size_t, 5> n{};
+    for (const derive_check::judged_step& s : v.steps) ++n[static_cast<std::size_t>(s.verdict)];
+    return n;
+}
+
+void lines_summary(std::ostream& o, const derive_check::document_verdict& v) {
+    const std::array<std::size_t, 5> n = step_counts(v);
+    o << "\\textbf{Every displayed line} (page~\\pageref{sec:lines}): " << v.judged_rows << " of the document's " << v.rows
+      << " displayed lines judged. Their " << v.steps.size() << " equals signs: " << n[0] << " \\vequal, " << n[1] << " \\vdiffers, "
+      << n[4] << " \\vnotation, " << n[2] << " \\vundecided, " << n[3] << " \\vunreadable.\\par\\medskip\n\n";
+}
+
+void summary(std::ostream& o, const std::vector<entry>& entries, const derive_check::document_verdict* lines) {
     std::map<std::string, int> count;
     for (const entry& e : entries) ++count[derivations::verdict_word(e.result)];
     o << "\\section*{Summary}\n\\addcontentsline{toc}{section}{Summary}\n";
@@ -87,6 +105,10 @@ void summary(std::ostream& o, const std::vector<entry>& entries) {
         if (!any) missing += (missing.empty() ? "" : ", ") + std::string(s.number);
     }
     if (!missing.empty()) o << " Not integrated yet: section" << (missing.size() > 3 ? "s " : " ") << missing << ".";
+    if (lines) {
+        o << "\n\n";
+        lines_summary(o, *lines);
+    }
     o << "\n\n\\begin{longtable}{@{}l p{11.3cm} l r@{}}\n\\toprule\nSec. & Result & Verdict & Page \\\\\n\\midrule\n"
          "\\endhead\n\\bottomrule\n\\endfoot\n";
     for (const entry& e : entries)
@@ -145,9 +167,132 @@ void programs(std::ostream& o, const std::vector<program_listing>& all) {
     }
 }
 
-void write_report(std::ostream& o, const std::vector<entry>& entries, const std::vector<program_listing>& listings) {
+namespace {
+
+std::string_view tag_macro(derive_check::judgement j) {
+    switch (j) {
+        case derive_check::judgement::equal: return "\\vequal";
+        case derive_check::judgement::differs: return "\\vdiffers";
+        case derive_check::judgement::undecided: return "\\vundecided";
+        case derive_check::judgement::unreadable: return "\\vunreadable";
+        case derive_check::judgement::notation: return "\\vnotation";
+    }
+    return "";
+}
+
+/// The section of the document a line is in: the last "1.2"-style heading above it.
+std::string section_of_line(std::string_view document, std::size_t line) {
+    std::string section = "before 1.1";
+    std::size_t number = 0;
+    for (std::size_t at = 0; at <= document.size() && number < line;) {
+        std::size_t end = document.find('\n', at);
+        if (end == std::string_view::npos) end = document.size();
+        std::string_view l = document.substr(at, end - at);
+        ++number;
+        if (l.size() == 3 && std::isdigit(static_cast<unsigned char>(l[0])) && l[1] == '.' && std::isdigit(static_cast<unsigned char>(l[2])))
+            section = std::string(l);
+        at = end + 1;
+    }
+    return section;
+}
+
+/// One step as rows of an align*: the left side (on a row of its own when it
+/// is wide), = the right side, broken to fit, tagged with its line and verdict.
+std::string step_rows(const derive_check::judged_step& s) {
+    const double line_width = 78;
+    std::string out;
+    if (s.continues) {  // = right, under the step before
+        std::vector<std::string> right = layout::break_formula(s.right, line_width - 4, line_width - 6);
+        for (std::size_t i = 0; i != right.size(); ++i) {
+            out += (i == 0 ? "&= " : "&\\quad {} ") + right[i];
+            out += i + 1 == right.size() ? " \\tag*{\\footnotesize " + std::to_string(s.line) + "~" + std::string(tag_macro(s.verdict)) + "}"
+                                         : std::string(" \\notag");
+            out += " \\\\\n";
+        }
+        return out;
+    }
+    std::vector<std::string> left = layout::break_formula(s.left, line_width, line_width - 2);
+    const bool own_row = left.size() > 1 || layout::width(s.left) > 30;
+    for (std::size_t i = 0; i + 1 < left.size() || (own_row && i < left.size()); ++i)
+        out += (i == 0 ? "& " : "&\\quad {} ") + left[i] + " \\notag \\\\\n";
+    std::vector<std::string> right = layout::break_formula(s.right, line_width - (own_row ? 4 : layout::width(s.left) + 3), line_width - 6);
+    for (std::size_t i = 0; i != right.size(); ++i) {
+        if (i == 0) out += own_row ? "&= " + right[0] : left.back() + " &= " + right[0];
+        else out += "&\\quad {} " + right[i];
+        if (i + 1 == right.size()) out += " \\tag*{\\footnotesize " + std::to_string(s.line) + "~" + std::string(tag_macro(s.verdict)) + "}";
+        else out += " \\notag";
+        out += " \\\\\n";
+    }
+    return out;
+}
+
+/// Every = of every display of the document, section by section, with its
+/// verdict; lines that could not be read are listed with the reason.
+void judged_lines(std::ostream& o, const derive_check::document_verdict& v, std::string_view document) {
+    const std::string title = "Every displayed line of the document";
+    o << "\\section*{" << title << "}\\label{sec:lines}\n\\addcontentsline{toc}{section}{" << title << "}\n";
+    o << "The document's displays are read as written, from the project's copy of it, with the symbols of "
+         "\\texttt{derivations/document/homework1.symbols}. Each $=$ is judged: the formula on its right against the one on "
+         "its left, and where a side writes a derivative ($\\frac{\\partial}{\\partial x}$, or "
+         "$\\frac{\\partial f}{\\partial x}$ as a factor) the engine computes it, so each step is checked against the line "
+         "before it and against the engine. $\\mathbb{E}$ and $\\operatorname{Var}$ in 2.2 are batch averages over $i$. "
+         "The tag of a row is the document's line and the verdict: \\vequal, \\vdiffers{} (different values at a sample "
+         "point), \\vnotation{} (the two sides have different free indices, or a sum's range is not its index's extent), "
+         "\\vundecided, or \\vunreadable{} (listed below each section with the reason).\n\n";
+    lines_summary(o, v);
+    std::string section;
+    std::vector<const derive_check::judged_step*> unread;
+    std::string rows;
+    bool previous_shown = false;
+    auto flush = [&] {
+        previous_shown = false;
+        if (rows.ends_with(" \\\\\n")) rows.resize(rows.size() - 4);  // no empty row at the end
+        if (!rows.empty()) o << "{\\small\n\\begin{align*}\n" << rows << "\n\\end{align*}}\n";
+        rows.clear();
+        if (!unread.empty()) {
+            o << "\\textbf{Not read:}\n\\begin{itemize}\\setlength{\\itemsep}{0pt}\n";
+            for (const derive_check::judged_step* s : unread)
+                o << "\\item line " << s->line << ": " << escape_text(s->detail) << "\n";
+            o << "\\end{itemize}\n";
+        }
+        unread.clear();
+    };
+    for (const derive_check::judged_step& s : v.steps) {
+        std::string here = section_of_line(document, s.line);
+        if (here != section) {
+            flush();
+            section = here;
+            o << "\\subsection*{" << escape_text(section) << "}\n";
+        }
+        if (s.verdict == derive_check::judgement::unreadable) {
+            unread.push_back(&s);
+        } else {
+            derive_check::judged_step shown = s;
+            shown.continues = s.continues && previous_shown;  // its left side is the row above
+            rows += step_rows(shown);
+        }
+        previous_shown = s.verdict != derive_check::judgement::unreadable;
+        if (s.verdict == derive_check::judgement::differs || s.verdict == derive_check::judgement::notation) {
+            // the finding under its own row
+            std::string detail = s.detail;
+            if (detail.starts_with("right - left = ")) {
+                rows += "&\\text{right $-$ left:}\\notag \\\\\n";
+                for (const std::string& piece : layout::break_formula(detail.substr(15), 60, 58))
+                    rows += "&\\quad {} " + piece + " \\notag \\\\\n";
+            } else {
+                rows += "&\\text{" + escape_text(detail) + "} \\notag \\\\\n";
+            }
+        }
+    }
+    flush();
+}
+
+}  // namespace
+
+void write_report(std::ostream& o, const std::vector<entry>& entries, const std::vector<program_listing>& listings,
+                  const derive_check::document_verdict* lines, std::string_view document) {
     preamble(o);
-    summary(o, entries);
+    summary(o, entries, lines);
     for (const section_info& s : sections()) {
         std::string title = std::string(s.number) + "\\quad " + std::string(s.title);
         o << "\\section*{" << title << "}\n\\addcontentsline{toc}{section}{" << title << "}\n";
@@ -164,6 +309,7 @@ void write_report(std::ostream& o, const std::vector<entry>& entries, const std:
               << "}, which exports no record list the tool reads yet.\n\n";
     }
     programs(o, listings);
+    if (lines) judged_lines(o, *lines, document);
     o << "\\end{document}\n";
 }
 

@@ -1,0 +1,82 @@
+// The project's copy of the reference document, every displayed line judged
+// (what the report's last section shows), and the formulas derivations/ keeps
+// verbatim found in it.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include <derivations/document/formulas.hpp>
+
+#include "derive/check/document_check.hpp"
+#include "derive/check/reference_document.hpp"
+
+using derive_check::judgement;
+
+namespace {
+
+const derive_check::document_verdict& reference() {
+    static const derive_check::document_verdict v =
+        derive_check::check_document(derive_check::reference_document(), derive_check::reference_symbols());
+    return v;
+}
+
+std::vector<judgement> verdicts_at(std::size_t line) {
+    std::vector<judgement> out;
+    for (const derive_check::judged_step& s : reference().steps)
+        if (s.line == line) out.push_back(s.verdict);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("reference: the formulas derivations/ keeps verbatim occur in the project's copy of the document") {
+    const std::string_view text = derive_check::reference_document();
+    for (std::string_view formula : leibniz::derivations::document::all) {
+        INFO(formula);
+        CHECK(text.find(formula) != std::string_view::npos);
+    }
+}
+
+TEST_CASE("reference: every displayed line of the document judged") {
+    const derive_check::document_verdict& v = reference();
+    std::size_t n[5]{};
+    for (const derive_check::judged_step& s : v.steps) ++n[static_cast<int>(s.verdict)];
+    INFO("steps " << v.steps.size() << ", rows " << v.rows << ", judged " << v.judged_rows);
+    CHECK(v.displays == 59);
+    CHECK(v.rows == 124);
+    CHECK(v.judged_rows == 68);
+    CHECK(n[static_cast<int>(judgement::equal)] == 68);
+    CHECK(n[static_cast<int>(judgement::differs)] == 2);
+    CHECK(n[static_cast<int>(judgement::notation)] == 0);
+    CHECK(n[static_cast<int>(judgement::undecided)] == 0);
+}
+
+TEST_CASE("reference: the steps of 2.3 read and judged, each against the line before it") {
+    // 2.3 runs from line 121 to 243; only the vectors written as matrices (∂ℓ/∂γ = [∂ℓ/∂γ_1 ...]) are not read
+    const std::set<std::size_t> matrices = {129, 145, 161, 181, 201};
+    for (const derive_check::judged_step& s : reference().steps) {
+        if (s.line < 121 || s.line > 243) continue;
+        INFO("line " << s.line << ": " << s.left << " = " << s.right << "  " << s.detail);
+        CHECK((s.verdict == judgement::unreadable) == (matrices.count(s.line) == 1));
+    }
+    // Problem 3 writes Ŷ with ε outside the root, then differentiates it as if inside
+    CHECK(verdicts_at(169) == std::vector{judgement::differs, judgement::equal});
+    // Problem 5's last step: the sign inside the braces is wrong
+    CHECK(verdicts_at(241) == std::vector{judgement::differs});
+    CHECK(verdicts_at(240) == std::vector{judgement::equal});
+    // the chain rule with its factors differentiated by the engine
+    CHECK(verdicts_at(133) == std::vector{judgement::equal, judgement::equal});
+    // ∂v_l/∂m_j: the sign of the second line is lost, but every line is 0 where m is the mean
+    CHECK(verdicts_at(173) == std::vector{judgement::equal, judgement::equal, judgement::equal, judgement::equal});
+}
+
+TEST_CASE("reference: 2.2 with batch expectations, and 3.1's softmax and cross-entropy steps") {
+    // E[Ŷ] = β and Var(Ŷ) = γ², two formulas on one row
+    CHECK(verdicts_at(119) == std::vector{judgement::equal, judgement::equal});
+    // E[Ŷ]'s chain: the factor γ/v (for γ/√v) multiplies E[Y] − E[m] = 0, so each line still holds
+    CHECK(verdicts_at(113) == std::vector{judgement::equal, judgement::equal, judgement::equal, judgement::equal});
+    CHECK(verdicts_at(267) == std::vector{judgement::equal, judgement::equal, judgement::equal});
+    CHECK(verdicts_at(279) == std::vector{judgement::equal, judgement::equal, judgement::equal, judgement::equal});
+}

@@ -81,6 +81,11 @@ loss ell H dH k l as \ell
 intermediate Xh k j as \hat{X} = 2 X_{kj}
 from line 10
 intermediate Xh k j as \hat{X} = 3 X_{kj}
+expectation random
+scalar q
+normal u
+bernoulli b q
+independent u b
 )";
 
 const char* const chain_document = R"(# Chain rule, brackets and readings
@@ -94,6 +99,8 @@ $$ \therefore \sum_{k=1}^{N} X_{kj} = B \mu_j \in \mathbb{R}^{B} $$
 $$ \frac{\partial \hat{X}_{kj}}{\partial X_{kj}} = 2 $$
 
 $$ \frac{\partial \hat{X}_{kj}}{\partial X_{kj}} = 3 $$
+
+$$ \mathbb{E}[u^2 b] = \int u^2 \phi(u) du \cdot (1 - q) = 1 - q \quad \text{Var}(b) = q(1-q) $$
 )";
 
 }  // namespace
@@ -118,7 +125,13 @@ TEST_CASE("check: derivative factors, a loss, brackets, expectations and reading
     // the same line under two readings of X̂
     CHECK(o.out.find(doc + ":9: equal: \\frac{\\partial \\hat{X}_{kj}}{\\partial X_{kj}} = 2\n") != std::string::npos);
     CHECK(o.out.find(doc + ":11: equal: \\frac{\\partial \\hat{X}_{kj}}{\\partial X_{kj}} = 3\n") != std::string::npos);
-    CHECK(o.out.find("checked 7 steps in 5 displayed lines (5 displays; 5 lines judged): 6 equal, 0 differ, 0 undecided, 0 unreadable, "
+    // expectations of random variables (u ~ N(0, 1), b = 1 with probability 1 - q), taken by the engine; the
+    // integral is not read, and the formulas on either side of it are judged against each other
+    CHECK(o.out.find(doc + ":13: unreadable: \\mathbb{E}[u^2 b] = \\int u^2 \\phi(u) du \\cdot (1 - q)  [right side, at ") !=
+          std::string::npos);
+    CHECK(o.out.find(doc + ":13: equal (past 1 formula not read): \\mathbb{E}[u^2 b] = 1 - q\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":13: equal: \\text{Var}(b) = q(1-q)\n") != std::string::npos);
+    CHECK(o.out.find("checked 11 steps in 6 displayed lines (6 displays; 5 lines judged): 8 equal, 0 differ, 0 undecided, 2 unreadable, "
                      "1 notation\n") != std::string::npos);
 }
 
@@ -162,7 +175,8 @@ TEST_CASE("check: bad input is one line on stderr") {
                             "extent B\nindex k B\nindex j B\ntensor Y B B\nintermediate m k = Y_{kj}\n",
                             "extent B\nintermediate m\n", "extent B\nindex k B\nexpectation over q\n", "option step g\n",
                             "extent B\nindex k B\ntensor Y B\ntensor G B B\nloss L Y G k\n", "scalar x\nfrom line 0\n",
-                            "scalar x\nfrom line 5\nfrom line 3\n", "extent B\nintermediate m = m + 1\n"}) {
+                            "scalar x\nfrom line 5\nfrom line 3\n", "extent B\nintermediate m = m + 1\n", "scalar x\nindependent x\n",
+                            "scalar x\nnormal z\nindependent z x\n", "bernoulli b q\n", "extent N\nnormal z N N N N N N N N N\n"}) {
         INFO(bad);
         report_test::outcome o = run({"check", doc, "--symbols", written("check_bad_symbols.txt", bad)});
         check_one_line_error(o);

@@ -41,16 +41,32 @@ TEST_CASE("reference: the formulas derivations/ keeps verbatim occur in the proj
 
 TEST_CASE("reference: every displayed line of the document judged") {
     const derive_check::document_verdict& v = reference();
-    std::size_t n[5]{};
-    for (const derive_check::judged_step& s : v.steps) ++n[static_cast<int>(s.verdict)];
+    std::size_t n[5]{}, past[5]{};  // the = signs; the steps past formulas not read
+    for (const derive_check::judged_step& s : v.steps) ++(s.past > 0 ? past : n)[static_cast<int>(s.verdict)];
     INFO("steps " << v.steps.size() << ", rows " << v.rows << ", judged " << v.judged_rows);
     CHECK(v.displays == 59);
     CHECK(v.rows == 124);
-    CHECK(v.judged_rows == 68);
-    CHECK(n[static_cast<int>(judgement::equal)] == 68);
+    CHECK(v.judged_rows == 78);
+    CHECK(n[static_cast<int>(judgement::equal)] == 79);
     CHECK(n[static_cast<int>(judgement::differs)] == 2);
     CHECK(n[static_cast<int>(judgement::notation)] == 0);
     CHECK(n[static_cast<int>(judgement::undecided)] == 0);
+    CHECK(n[static_cast<int>(judgement::unreadable)] == 56);
+    CHECK(past[static_cast<int>(judgement::equal)] == 2);
+    CHECK(past[static_cast<int>(judgement::unreadable)] == 0);
+}
+
+TEST_CASE("reference: 1.2's expectations over the random variables, taken by the engine") {
+    using j = judgement;
+    // E[h̃_i] and Var(h̃_i) line by line; Var(h_i)
+    CHECK(verdicts_at(45) == std::vector{j::equal, j::equal, j::equal, j::equal});
+    CHECK(verdicts_at(49) == std::vector{j::equal, j::equal, j::equal, j::equal, j::equal});
+    CHECK(verdicts_at(37) == std::vector{j::equal, j::equal});
+    // E[h_i] = (an integral) = ... = 1/sqrt(2 pi): the integrals are not read, their ends are judged
+    CHECK(verdicts_at(33) == std::vector{j::unreadable, j::unreadable, j::unreadable, j::equal});
+    CHECK(verdicts_at(35) == std::vector{j::unreadable, j::unreadable, j::equal});
+    for (const derive_check::judged_step& s : reference().steps)
+        if (s.line == 33 && s.verdict == j::equal) CHECK((s.left == "\\mathbb{E}[h_i]" && s.right == "\\frac{1}{\\sqrt{2\\pi}}" && s.past == 2));
 }
 
 TEST_CASE("reference: the steps of 2.3 read and judged, each against the line before it") {

@@ -14,7 +14,7 @@
 //               | \sum_{k=1}^{N} product | \sum_k product | function | symbol
 //               | \frac{\partial expr}{\partial symbol}        (with a differentiator)
 //               | \frac{\partial}{\partial symbol} product     (d in place of \partial too)
-//               | \mathbb{E}[expr] | \text{Var}(expr)          (with an expectation index)
+//               | \mathbb{E}[expr] | \text{Var}(expr)          (a batch average, or the caller's E)
 //   symbol     := spelling _{indices} | spelling [indices] | spelling with its # filled
 //
 // Errors do not throw: the first one is kept (its position and what was
@@ -62,8 +62,15 @@ struct reading {
     latex_options spelling{};
     term (*derivative)(context&, const term& f, const term& x) = nullptr;
     /// \mathbb{E}[X] is the average of X over this index (a batch average);
-    /// -1: expectations are not read.
+    /// -1: expectations are of random variables, by `expectation` and
+    /// `variance` (the statistics layer's, given by the caller, with `data`),
+    /// or not read where those are not given.
     int expectation_index = -1;
+    term (*expectation)(context&, const term& x, const void* data) = nullptr;
+    term (*variance)(context&, const term& x, const void* data) = nullptr;
+    const void* data = nullptr;
+    /// E[X] written without \mathbb, as E (where no symbol is spelled E).
+    bool plain_e = false;
 };
 
 struct parse_result {
@@ -382,14 +389,22 @@ struct parser {
     constexpr bool expectation_here(term& out) {
         const std::size_t start = at;
         const bool variance = accept("\\text{Var}") || accept("\\operatorname{Var}") || accept("\\mathrm{Var}");
-        if (!variance && !accept("\\mathbb{E}")) return false;
-        if (how.expectation_index < 0) {
+        if (!variance && !accept("\\mathbb{E}")) {
+            std::size_t end = 0;
+            if (!how.plain_e || !match("E[", end)) return false;
+            accept("E");
+        }
+        if (how.expectation_index < 0 && (variance ? how.variance == nullptr : how.expectation == nullptr)) {
             at = start;
             fail(problem::no_expectation);
             return true;
         }
         term x = atom();  // the bracketed argument
         if (failed()) return true;
+        if (how.expectation_index < 0) {  // of random variables
+            out = variance ? how.variance(ctx, x, how.data) : how.expectation(ctx, x, how.data);
+            return true;
+        }
         const int k = how.expectation_index;
         auto average = [&](term v) {
             return ir::mul(ir::pow(ir::sym(ctx.at(k).dims[0]), rational{-1}), ir::sum(k, std::move(v)));

@@ -14,6 +14,7 @@
 #include <leibniz/parse/latex.hpp>
 #include <leibniz/print/latex.hpp>
 #include <leibniz/simplify/simplify.hpp>
+#include <leibniz/stats/expectation.hpp>
 
 namespace derive_check {
 namespace {
@@ -78,10 +79,17 @@ int declared(const ir::context& c, std::string_view name, ir::sym_kind kind, std
 struct symbol_table {
     ir::context c;
     leibniz::parse::reading how;
-    std::size_t from_line = 1;  ///< the first line of the document it applies to
+    ir::independence independent;  ///< random variables declared independent
+    std::size_t from_line = 1;     ///< the first line of the document it applies to
 };
 
 ir::term differentiated(ir::context& c, const ir::term& f, const ir::term& x) { return ir::simplify(c, ir::derivative(c, f, x, {})); }
+ir::term expected(ir::context& c, const ir::term& x, const void* independent) {
+    return ir::expectation(c, *static_cast<const ir::independence*>(independent), x);
+}
+ir::term variance_of(ir::context& c, const ir::term& x, const void* independent) {
+    return ir::variance(c, *static_cast<const ir::independence*>(independent), x);
+}
 
 /// The symbol file's lines [first, last) (numbered from first_number) into t;
 /// a name declared before is declared again (a later reading of the document).
@@ -123,12 +131,29 @@ void read_symbols(symbol_table& t, const std::vector<std::string_view>& lines, s
         if (kind == "option") {  // the printing options' spellings: f(#) for the step, \sigma(#) for ReLU
             if (w.size() == 3 && w[1] == "step" && w[2] == "f") t.how.spelling.step = leibniz::step_style::f;
             else if (w.size() == 3 && w[1] == "relu" && w[2] == "sigma") t.how.spelling.relu = leibniz::relu_style::sigma;
-            else bad(number, "the options are 'option step f' and 'option relu sigma'");
+            else if (w.size() == 3 && w[1] == "expectation" && w[2] == "E") t.how.plain_e = true;
+            else bad(number, "the options are 'option step f', 'option relu sigma' and 'option expectation E'");
             continue;
         }
-        if (kind == "expectation") {  // \mathbb{E}[X]: the average of X over an index
-            if (w.size() != 3 || w[1] != "over") bad(number, "expectation takes an index: expectation over i");
+        if (kind == "expectation") {  // \mathbb{E}[X]: the average of X over an index, or of the random variables
+            if (w.size() == 2 && w[1] == "random") {
+                t.how.expectation_index = -1;
+                continue;
+            }
+            if (w.size() != 3 || w[1] != "over") bad(number, "expectation takes an index or 'random': expectation over i");
             t.how.expectation_index = declared(c, w[2], ir::sym_kind::index, number, "the index");
+            continue;
+        }
+        if (kind == "independent") {  // independent z m: the random variables are independent
+            if (w.size() < 3) bad(number, "independent takes two or more random variables: independent z m");
+            std::vector<int> ids;
+            for (std::size_t i = 1; i != w.size(); ++i) {
+                int id = c.find(w[i]);
+                if (id < 0 || c.at(id).law == ir::random_law::none) bad(number, "'" + w[i] + "' is not a random variable declared above");
+                ids.push_back(id);
+            }
+            for (std::size_t a = 0; a != ids.size(); ++a)
+                for (std::size_t b = a + 1; b != ids.size(); ++b) t.independent.declare(ids[a], ids[b]);
             continue;
         }
         if (w.size() < 2) bad(number, "expected 'extent', 'index', 'scalar', 'tensor', 'intermediate', 'loss', 'positive' or 'nonnegative' and a name");
@@ -155,6 +180,18 @@ void read_symbols(symbol_table& t, const std::vector<std::string_view>& lines, s
             e.rank = static_cast<int>(w.size() - 2);
             for (int r = 0; r != e.rank; ++r)
                 e.dims[r] = declared(c, w[static_cast<std::size_t>(r) + 2], ir::sym_kind::extent, number, "the extent");
+        } else if (kind == "normal" || kind == "bernoulli") {
+            // normal z [EXTENTS]: standard normal (entries iid); bernoulli m p [EXTENTS]: 1 with probability 1 - p, else 0
+            const std::size_t first_extent = kind == "normal" ? 2 : 3;
+            if (w.size() < first_extent || w.size() > first_extent + static_cast<std::size_t>(ir::max_rank))
+                bad(number, kind == "normal" ? "normal takes a name and 0 to " + std::to_string(ir::max_rank) + " extents: normal z N"
+                                             : "bernoulli takes a name, the drop probability and extents: bernoulli m p N");
+            e.law = kind == "normal" ? ir::random_law::standard_normal : ir::random_law::bernoulli_keep;
+            if (kind == "bernoulli") e.dep = declared(c, w[2], ir::sym_kind::scalar, number, "the probability");
+            e.rank = static_cast<int>(w.size() - first_extent);
+            e.kind = e.rank == 0 ? ir::sym_kind::scalar : ir::sym_kind::tensor;
+            for (int r = 0; r != e.rank; ++r)
+                e.dims[r] = declared(c, w[first_extent + static_cast<std::size_t>(r)], ir::sym_kind::extent, number, "the extent");
         } else if (kind == "loss") {  // loss ell H dH k l: a scalar of the tensor H whose gradient is the tensor dH
             if (w.size() < 5) bad(number, "loss takes a name, its tensor, its gradient and an index per slot: loss ell H dH k l");
             e.kind = ir::sym_kind::loss;
@@ -194,7 +231,8 @@ void read_symbols(symbol_table& t, const std::vector<std::string_view>& lines, s
             c.at(id).def = static_cast<int>(c.defs.size() - 1);
             continue;
         } else {
-            bad(number, "unknown declaration '" + kind + "' (extent, index, scalar, tensor, intermediate, loss, positive, nonnegative, option, expectation)");
+            bad(number, "unknown declaration '" + kind + "' (extent, index, scalar, tensor, intermediate, loss, normal, bernoulli, independent, "
+                        "positive, nonnegative, option, expectation)");
         }
         if (before >= 0) c.at(before) = e;
         else c.intern(e);
@@ -212,6 +250,7 @@ std::vector<symbol_table> read_symbol_file(std::string_view file) {
         at = end + 1;
     }
     std::vector<symbol_table> out(1);
+    ir::intern_pi(out.back().c);  // \pi, as the statistics write it
     std::size_t first = 0;
     auto close = [&](std::size_t last) { read_symbols(out.back(), lines, first, last); };
     for (std::size_t n = 0; n != lines.size(); ++n) {
@@ -227,7 +266,12 @@ std::vector<symbol_table> read_symbol_file(std::string_view file) {
         first = n + 1;
     }
     close(lines.size());
-    for (symbol_table& t : out) t.how.derivative = &differentiated;
+    for (symbol_table& t : out) {  // (out is complete: the addresses hold)
+        t.how.derivative = &differentiated;
+        t.how.expectation = &expected;
+        t.how.variance = &variance_of;
+        t.how.data = &t.independent;
+    }
     return out;
 }
 
@@ -382,9 +426,28 @@ std::string index_names(const ir::context& c, const std::vector<int>& ids) {
     return out.empty() ? "none" : out;
 }
 
+/// A side read; a derivative or expectation the engine cannot take (an
+/// expectation with free indices it cannot reduce) is a side not read.
+leibniz::parse::parse_result read_side(symbol_table& t, const std::string& text, std::string& why) {
+    try {
+        return leibniz::parse::parse_latex(t.c, text, t.how);
+    } catch (const std::logic_error& e) {
+        why = e.what();
+        leibniz::parse::parse_result r;
+        r.what = leibniz::parse::problem::unexpected_text;
+        return r;
+    }
+}
+
 void judge(symbol_table& t, judged_step& s) {
     ir::context& c = t.c;
-    leibniz::parse::parse_result a = leibniz::parse::parse_latex(c, s.left, t.how), b = leibniz::parse::parse_latex(c, s.right, t.how);
+    std::string why_left, why_right;
+    leibniz::parse::parse_result a = read_side(t, s.left, why_left), b = read_side(t, s.right, why_right);
+    if (!why_left.empty() || !why_right.empty()) {
+        s.verdict = judgement::unreadable;
+        s.detail = std::string(why_left.empty() ? "right" : "left") + " side: the engine stopped: " + (why_left.empty() ? why_right : why_left);
+        return;
+    }
     for (auto [r, side, text] : {std::tuple{&a, "left", &s.left}, std::tuple{&b, "right", &s.right}}) {
         if (r->ok()) continue;
         if (r->what == leibniz::parse::problem::sum_range) {  // \sum_{k=1}^{N} with N not k's extent: the notation's fault
@@ -465,6 +528,7 @@ document_verdict check_document(std::string_view document, std::string_view symb
                     if (last.empty()) continue;
                     sides[0] = last;
                 }
+                std::vector<bool> side_read(sides.size(), true);  // each formula of the chain, read or not
                 for (std::size_t i = 0; i + 1 < sides.size(); ++i) {
                     judged_step s;
                     s.line = r.line;
@@ -479,7 +543,24 @@ document_verdict check_document(std::string_view document, std::string_view symb
                     }
                     judged = true;
                     unread = unread || s.verdict == judgement::unreadable;
+                    if (s.verdict == judgement::unreadable) side_read[s.detail.starts_with("left") ? i : i + 1] = false;
                     out.steps.push_back(std::move(s));
+                }
+                // a = (not read) = c: a against c, past the formulas not read
+                for (std::size_t i = 0; i + 2 < sides.size(); ++i) {
+                    if (!side_read[i] || side_read[i + 1]) continue;
+                    std::size_t j = i + 1;
+                    while (j < sides.size() && !side_read[j]) ++j;
+                    if (j == sides.size()) break;
+                    judged_step s;
+                    s.line = r.line;
+                    s.left = sides[i];
+                    s.right = sides[j];
+                    s.past = j - i - 1;
+                    judge(*t, s);
+                    if (s.verdict == judgement::unreadable) continue;  // another side than the one seen not read
+                    out.steps.push_back(std::move(s));
+                    i = j - 1;
                 }
                 last = sides.back();
             }

@@ -50,6 +50,7 @@ struct judged_step {
     judgement verdict = judgement::undecided;
     std::string detail;        ///< differs: right - left simplified; unreadable: what and where
     bool continues = false;    ///< the left side is the right side of the step before (a chain a = b = c)
+    std::size_t past = 0;      ///< formulas not read between the two sides (a = (not read) = c judged as a = c)
 };
 
 struct document_verdict {

@@ -325,7 +325,9 @@ int run_check(arguments args, std::ostream& out) {
     std::size_t count[5]{};
     for (const derive_check::judged_step& s : v.steps) {
         ++count[static_cast<int>(s.verdict)];
-        out << document << ':' << s.line << ": " << derive_check::judgement_word(s.verdict) << ": " << s.left << " = " << s.right;
+        out << document << ':' << s.line << ": " << derive_check::judgement_word(s.verdict);
+        if (s.past > 0) out << " (past " << s.past << " formula" << (s.past == 1 ? "" : "s") << " not read)";
+        out << ": " << s.left << " = " << s.right;
         if (!s.detail.empty()) out << "  [" << s.detail << ']';
         out << '\n';
     }

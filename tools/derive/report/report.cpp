@@ -79,17 +79,22 @@ void preamble(std::ostream& o) {
 }
 
 /// Steps of each verdict: equal, differs, undecided, unreadable, notation.
-std::array<std::size_t, 5> step_counts(const derive_check::document_verdict& v) {
+/// Steps of each verdict: equal, differs, undecided, unreadable, notation;
+/// the = signs (past == false) or the steps past formulas not read.
+std::array<std::size_t, 5> step_counts(const derive_check::document_verdict& v, bool past) {
     std::array<std::size_t, 5> n{};
-    for (const derive_check::judged_step& s : v.steps) ++n[static_cast<std::size_t>(s.verdict)];
+    for (const derive_check::judged_step& s : v.steps)
+        if ((s.past > 0) == past) ++n[static_cast<std::size_t>(s.verdict)];
     return n;
 }
 
 void lines_summary(std::ostream& o, const derive_check::document_verdict& v) {
-    const std::array<std::size_t, 5> n = step_counts(v);
+    const std::array<std::size_t, 5> n = step_counts(v, false), p = step_counts(v, true);
     o << "\\textbf{Every displayed line} (page~\\pageref{sec:lines}): " << v.judged_rows << " of the document's " << v.rows
-      << " displayed lines judged. Their " << v.steps.size() << " equals signs: " << n[0] << " \\vequal, " << n[1] << " \\vdiffers, "
-      << n[4] << " \\vnotation, " << n[2] << " \\vundecided, " << n[3] << " \\vunreadable.\\par\\medskip\n\n";
+      << " displayed lines judged. Their " << n[0] + n[1] + n[2] + n[3] + n[4] << " equals signs: " << n[0] << " \\vequal, " << n[1]
+      << " \\vdiffers, " << n[4] << " \\vnotation, " << n[2] << " \\vundecided, " << n[3] << " \\vunreadable. Where a chain "
+      << "$a = b = c$ has a formula not read, its neighbours are judged against each other: " << p[0] << " \\vequal, " << p[1]
+      << " \\vdiffers, " << p[4] << " \\vnotation, " << p[2] << " \\vundecided.\\par\\medskip\n\n";
 }
 
 void summary(std::ostream& o, const std::vector<entry>& entries, const derive_check::document_verdict* lines) {
@@ -198,6 +203,12 @@ std::string section_of_line(std::string_view document, std::size_t line) {
 
 /// One step as rows of an align*: the left side (on a row of its own when it
 /// is wide), = the right side, broken to fit, tagged with its line and verdict.
+std::string tag_of(const derive_check::judged_step& s) {
+    std::string tag = std::to_string(s.line) + "~" + std::string(tag_macro(s.verdict));
+    if (s.past > 0) tag += "{} past " + std::to_string(s.past) + " not read";
+    return " \\tag*{\\footnotesize " + tag + "}";
+}
+
 std::string step_rows(const derive_check::judged_step& s) {
     const double line_width = 78;
     std::string out;
@@ -205,8 +216,7 @@ std::string step_rows(const derive_check::judged_step& s) {
         std::vector<std::string> right = layout::break_formula(s.right, line_width - 4, line_width - 6);
         for (std::size_t i = 0; i != right.size(); ++i) {
             out += (i == 0 ? "&= " : "&\\quad {} ") + right[i];
-            out += i + 1 == right.size() ? " \\tag*{\\footnotesize " + std::to_string(s.line) + "~" + std::string(tag_macro(s.verdict)) + "}"
-                                         : std::string(" \\notag");
+            out += i + 1 == right.size() ? tag_of(s) : std::string(" \\notag");
             out += " \\\\\n";
         }
         return out;
@@ -219,7 +229,7 @@ std::string step_rows(const derive_check::judged_step& s) {
     for (std::size_t i = 0; i != right.size(); ++i) {
         if (i == 0) out += own_row ? "&= " + right[0] : left.back() + " &= " + right[0];
         else out += "&\\quad {} " + right[i];
-        if (i + 1 == right.size()) out += " \\tag*{\\footnotesize " + std::to_string(s.line) + "~" + std::string(tag_macro(s.verdict)) + "}";
+        if (i + 1 == right.size()) out += tag_of(s);
         else out += " \\notag";
         out += " \\\\\n";
     }
@@ -231,11 +241,15 @@ std::string step_rows(const derive_check::judged_step& s) {
 void judged_lines(std::ostream& o, const derive_check::document_verdict& v, std::string_view document) {
     const std::string title = "Every displayed line of the document";
     o << "\\section*{" << title << "}\\label{sec:lines}\n\\addcontentsline{toc}{section}{" << title << "}\n";
-    o << "The document's displays are read as written, from the project's copy of it, with the symbols of "
-         "\\texttt{derivations/document/homework1.symbols}. Each $=$ is judged: the formula on its right against the one on "
+    o << "The document's displays are read as written, from the project's copy of it, with the symbols its formulas "
+         "use (\\texttt{homework1.symbols} in \\texttt{derivations/document/}). Each $=$ is judged: the formula on its right against the one on "
          "its left, and where a side writes a derivative ($\\frac{\\partial}{\\partial x}$, or "
          "$\\frac{\\partial f}{\\partial x}$ as a factor) the engine computes it, so each step is checked against the line "
-         "before it and against the engine. $\\mathbb{E}$ and $\\operatorname{Var}$ in 2.2 are batch averages over $i$. "
+         "before it and against the engine. In 1.2, $\\mathbb{E}$ and $\\operatorname{Var}$ are expectations over the "
+         "random variables ($z_i$ iid $\\mathcal{N}(0, 1)$, $h_i = \\max(z_i, 0)$, keep-masks $m_i$ with "
+         "$P(m_i = 1) = 1 - p$, independent of $z$), taken by the engine; in 2.2 they are batch averages over $i$. "
+         "Where a chain $a = b = c$ has a formula that is not read (an integral), its neighbours are judged against "
+         "each other, tagged \\emph{past~1 not read}. "
          "The tag of a row is the document's line and the verdict: \\vequal, \\vdiffers{} (different values at a sample "
          "point), \\vnotation{} (the two sides have different free indices, or a sum's range is not its index's extent), "
          "\\vundecided, or \\vunreadable{} (listed below each section with the reason).\n\n";

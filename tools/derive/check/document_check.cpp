@@ -439,25 +439,28 @@ leibniz::parse::parse_result read_side(symbol_table& t, const std::string& text,
     }
 }
 
-void judge(symbol_table& t, judged_step& s) {
+/// Which side of a step could not be read.
+enum class side_not_read { none, left, right };
+
+side_not_read judge(symbol_table& t, judged_step& s) {
     ir::context& c = t.c;
     std::string why_left, why_right;
     leibniz::parse::parse_result a = read_side(t, s.left, why_left), b = read_side(t, s.right, why_right);
     if (!why_left.empty() || !why_right.empty()) {
         s.verdict = judgement::unreadable;
         s.detail = std::string(why_left.empty() ? "right" : "left") + " side: the engine stopped: " + (why_left.empty() ? why_right : why_left);
-        return;
+        return why_left.empty() ? side_not_read::right : side_not_read::left;
     }
     for (auto [r, side, text] : {std::tuple{&a, "left", &s.left}, std::tuple{&b, "right", &s.right}}) {
         if (r->ok()) continue;
         if (r->what == leibniz::parse::problem::sum_range) {  // \sum_{k=1}^{N} with N not k's extent: the notation's fault
             s.verdict = judgement::notation;
             s.detail = std::string(side) + " side, at '" + text->substr(r->position, 16) + "': " + problem_word(r->what);
-            return;
+            return side_not_read::none;
         }
         s.verdict = judgement::unreadable;
         s.detail = std::string(side) + " side, at '" + text->substr(r->position, 16) + "': " + problem_word(r->what);
-        return;
+        return r == &a ? side_not_read::left : side_not_read::right;
     }
     std::vector<int> fa = ir::free_indices(a.root), fb = ir::free_indices(b.root);
     std::sort(fa.begin(), fa.end());
@@ -466,7 +469,7 @@ void judge(symbol_table& t, judged_step& s) {
     if (fa != fb && !a.root.is_zero() && !b.root.is_zero()) {
         s.verdict = judgement::notation;
         s.detail = "free indices differ: " + index_names(c, fa) + " on the left, " + index_names(c, fb) + " on the right";
-        return;
+        return side_not_read::none;
     }
     // one step's rewriting gets a budget: a step that runs past it is undecided
     c.work = 0;
@@ -489,6 +492,51 @@ void judge(symbol_table& t, judged_step& s) {
     }
     c.work_budget = ir::no_work_budget;
     c.budget_checked_at_end = false;
+    return side_not_read::none;
+}
+
+/// One chain a = b = c ... of a row: each = judged (the first continues the
+/// row above where `continued`), then, where formulas in it are not read, the
+/// formulas on either side of them against each other. Whether every = was
+/// read.
+bool judge_chain(symbol_table& t, const std::vector<std::string>& sides, std::size_t line, bool continued, document_verdict& out) {
+    std::vector<char> read(sides.size(), 1);  // each formula of the chain, read or not
+    bool all_read = true;
+    for (std::size_t i = 0; i + 1 < sides.size(); ++i) {
+        judged_step s;
+        s.line = line;
+        s.left = sides[i];
+        s.right = sides[i + 1];
+        s.continues = i > 0 || continued;
+        side_not_read missing = side_not_read::none;
+        if (s.left.empty() || s.right.empty()) {
+            s.verdict = judgement::unreadable;
+            s.detail = "an empty side of =";
+            missing = s.left.empty() ? side_not_read::left : side_not_read::right;
+        } else {
+            missing = judge(t, s);
+        }
+        if (missing != side_not_read::none) {
+            read[missing == side_not_read::left ? i : i + 1] = 0;
+            all_read = false;
+        }
+        out.steps.push_back(std::move(s));
+    }
+    // a = (not read) = c: a against c, past the formulas not read
+    for (std::size_t i = 0; i + 2 < sides.size(); ++i) {
+        if (!read[i] || read[i + 1]) continue;
+        std::size_t j = i + 1;
+        while (j < sides.size() && !read[j]) ++j;
+        if (j == sides.size()) break;
+        judged_step s;
+        s.line = line;
+        s.left = sides[i];
+        s.right = sides[j];
+        s.past = j - i - 1;
+        if (judge(t, s) == side_not_read::none) out.steps.push_back(std::move(s));  // (else: both sides of a step not read)
+        i = j - 1;
+    }
+    return all_read;
 }
 
 }  // namespace
@@ -517,7 +565,7 @@ document_verdict check_document(std::string_view document, std::string_view symb
             for (symbol_table& u : tables)
                 if (u.from_line <= r.line) t = &u;
             std::vector<std::vector<std::string>> chains = chains_of(r.text);
-            bool judged = false, unread = false;
+            bool judged = false, all_read = true;
             for (std::size_t n = 0; n != chains.size(); ++n) {
                 std::vector<std::string>& sides = chains[n];
                 if (sides.size() == 1) {  // no = in this formula
@@ -528,43 +576,11 @@ document_verdict check_document(std::string_view document, std::string_view symb
                     if (last.empty()) continue;
                     sides[0] = last;
                 }
-                std::vector<bool> side_read(sides.size(), true);  // each formula of the chain, read or not
-                for (std::size_t i = 0; i + 1 < sides.size(); ++i) {
-                    judged_step s;
-                    s.line = r.line;
-                    s.left = sides[i];
-                    s.right = sides[i + 1];
-                    s.continues = i > 0 || (n == 0 && r.text.starts_with('='));
-                    if (s.left.empty() || s.right.empty()) {
-                        s.verdict = judgement::unreadable;
-                        s.detail = "an empty side of =";
-                    } else {
-                        judge(*t, s);
-                    }
-                    judged = true;
-                    unread = unread || s.verdict == judgement::unreadable;
-                    if (s.verdict == judgement::unreadable) side_read[s.detail.starts_with("left") ? i : i + 1] = false;
-                    out.steps.push_back(std::move(s));
-                }
-                // a = (not read) = c: a against c, past the formulas not read
-                for (std::size_t i = 0; i + 2 < sides.size(); ++i) {
-                    if (!side_read[i] || side_read[i + 1]) continue;
-                    std::size_t j = i + 1;
-                    while (j < sides.size() && !side_read[j]) ++j;
-                    if (j == sides.size()) break;
-                    judged_step s;
-                    s.line = r.line;
-                    s.left = sides[i];
-                    s.right = sides[j];
-                    s.past = j - i - 1;
-                    judge(*t, s);
-                    if (s.verdict == judgement::unreadable) continue;  // another side than the one seen not read
-                    out.steps.push_back(std::move(s));
-                    i = j - 1;
-                }
+                judged = true;
+                all_read = judge_chain(*t, sides, r.line, n == 0 && r.text.starts_with('='), out) && all_read;
                 last = sides.back();
             }
-            if (judged && !unread) ++out.judged_rows;
+            if (judged && all_read) ++out.judged_rows;
         }
     }
     return out;

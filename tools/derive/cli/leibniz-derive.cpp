@@ -363,7 +363,10 @@ const command commands[] = {
      "judge every = of a Markdown or LaTeX document's displays at run time (equal, differs,\n"
      "      undecided, unreadable, notation); FILE declares the symbols, one per line:\n"
      "        extent B | index k B | scalar x [as \\epsilon] | tensor Y B M [as \\hat{Y}_{#}]\n"
-     "        | intermediate m j [as \\mu] = \\frac{1}{B} \\sum_{k=1}^{B} Y_{kj} | positive x | nonnegative Y",
+     "        | intermediate m j [as \\mu] = \\frac{1}{B} \\sum_{k=1}^{B} Y_{kj} | positive x | nonnegative Y\n"
+     "        | loss ell H G k l [as \\ell] | normal z [N] | bernoulli m p [N] | independent z m\n"
+     "        | expectation over i | expectation random | option step f | option relu sigma\n"
+     "        | option expectation E | from line N (the declarations after it apply from line N on)",
      run_check},
     {"help", "help", "this text (also -h, --help)", run_help},
 };

@@ -101,6 +101,8 @@ $$ \frac{\partial \hat{X}_{kj}}{\partial X_{kj}} = 2 $$
 $$ \frac{\partial \hat{X}_{kj}}{\partial X_{kj}} = 3 $$
 
 $$ \mathbb{E}[u^2 b] = \int u^2 \phi(u) du \cdot (1 - q) = 1 - q \quad \text{Var}(b) = q(1-q) $$
+
+$$ \frac{\partial \hat{X}_{kj}}{\partial X_{kj}} = \frac{\partial}{\partial X_{kj}} \left(2 X_{kj}\right) $$
 )";
 
 }  // namespace
@@ -131,7 +133,12 @@ TEST_CASE("check: derivative factors, a loss, brackets, expectations and reading
           std::string::npos);
     CHECK(o.out.find(doc + ":13: equal (past 1 formula not read): \\mathbb{E}[u^2 b] = 1 - q\n") != std::string::npos);
     CHECK(o.out.find(doc + ":13: equal: \\text{Var}(b) = q(1-q)\n") != std::string::npos);
-    CHECK(o.out.find("checked 11 steps in 6 displayed lines (6 displays; 5 lines judged): 8 equal, 0 differ, 0 undecided, 2 unreadable, "
+    // a step that writes out X̂'s definition: the step, and the definition it claims (from line 10 on, X̂ = 3 X)
+    CHECK(o.out.find(doc + ":15: differs: \\frac{\\partial \\hat{X}_{kj}}{\\partial X_{kj}} = \\frac{\\partial}{\\partial X_{kj}} "
+                           "\\left(2 X_{kj}\\right)  [right - left = -1]\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":15: differs (the definition the step writes out): \\hat{X}_{kj} = 2 X_{kj}  [right - left = -X_{kj}]\n") !=
+          std::string::npos);
+    CHECK(o.out.find("checked 13 steps in 7 displayed lines (7 displays; 6 lines judged): 8 equal, 2 differ, 0 undecided, 2 unreadable, "
                      "1 notation\n") != std::string::npos);
 }
 

@@ -22,10 +22,11 @@ const derive_check::document_verdict& reference() {
     return v;
 }
 
+/// The verdicts of the document's steps on a line (not the definitions they write out).
 std::vector<judgement> verdicts_at(std::size_t line) {
     std::vector<judgement> out;
     for (const derive_check::judged_step& s : reference().steps)
-        if (s.line == line) out.push_back(s.verdict);
+        if (s.line == line && !s.definition) out.push_back(s.verdict);
     return out;
 }
 
@@ -41,8 +42,9 @@ TEST_CASE("reference: the formulas derivations/ keeps verbatim occur in the proj
 
 TEST_CASE("reference: every displayed line of the document judged") {
     const derive_check::document_verdict& v = reference();
-    std::size_t n[5]{}, past[5]{};  // the = signs; the steps past formulas not read
-    for (const derive_check::judged_step& s : v.steps) ++(s.past > 0 ? past : n)[static_cast<int>(s.verdict)];
+    std::size_t n[5]{}, past[5]{}, definition[5]{};  // the = signs; steps past formulas not read; definitions written out
+    for (const derive_check::judged_step& s : v.steps)
+        ++(s.definition ? definition : s.past > 0 ? past : n)[static_cast<int>(s.verdict)];
     INFO("steps " << v.steps.size() << ", rows " << v.rows << ", judged " << v.judged_rows);
     CHECK(v.displays == 59);
     CHECK(v.rows == 124);
@@ -54,6 +56,32 @@ TEST_CASE("reference: every displayed line of the document judged") {
     CHECK(n[static_cast<int>(judgement::unreadable)] == 56);
     CHECK(past[static_cast<int>(judgement::equal)] == 2);
     CHECK(past[static_cast<int>(judgement::unreadable)] == 0);
+    // ∂A/∂x = ∂/∂x (E): A = E claimed, in 2.3 (Ŷ, m, v), 3.1 (ℓ, y)
+    CHECK(definition[static_cast<int>(judgement::equal)] == 8);
+    CHECK(definition[static_cast<int>(judgement::differs)] == 1);
+    CHECK(definition[static_cast<int>(judgement::notation)] == 1);
+}
+
+TEST_CASE("reference: the definitions the derivative steps write out") {
+    auto claim_at = [](std::size_t line) {
+        for (const derive_check::judged_step& s : reference().steps)
+            if (s.line == line && s.definition) return s;
+        return derive_check::judged_step{};
+    };
+    // Problem 1 writes Ŷ_kl with β_j for β_l: an index the left side does not have
+    derive_check::judged_step p1 = claim_at(137);
+    CHECK(p1.left == "\\hat{Y}_{kl}");
+    CHECK(p1.verdict == judgement::notation);
+    CHECK(p1.detail == "free indices differ: k, l on the left, k, j, l on the right");
+    // Problem 3 writes Ŷ with ε outside the root, where its own later lines (and Problems 4, 5) put it inside
+    derive_check::judged_step p3 = claim_at(169);
+    CHECK(p3.verdict == judgement::differs);
+    CHECK(p3.detail.find("\\sqrt{\\epsilon + \\mathbf{v}_{l}}") != std::string::npos);
+    CHECK(claim_at(153).verdict == judgement::equal);  // Problem 2, β_l
+    CHECK(claim_at(189).verdict == judgement::equal);  // Problem 4
+    CHECK(claim_at(173).verdict == judgement::equal);  // v_l
+    CHECK(claim_at(267).verdict == judgement::equal);  // ℓ, the cross-entropy
+    CHECK(claim_at(279).verdict == judgement::equal);  // y, the softmax
 }
 
 TEST_CASE("reference: 1.2's expectations over the random variables, taken by the engine") {

@@ -483,7 +483,9 @@ side_not_read judge(symbol_table& t, judged_step& s) {
         if (c.over_budget()) s.detail = "the work budget ran out";
         if (s.verdict == judgement::differs) {
             c.work = 0;
-            ir::term difference = ir::simplify(c, ir::sub(b.root, a.root));
+            // a definition claimed (Ŷ = what the step writes out): the difference from the one declared
+            ir::term left = s.definition && a.root.kind == ir::op::sym && c.at(a.root.id).def >= 0 ? ir::instantiate(c, a.root, ir::num(0)) : a.root;
+            ir::term difference = ir::simplify(c, ir::sub(b.root, left));
             s.detail = "right - left = " + std::string(ir::print(c, difference, t.how.spelling).view());
         }
     } catch (const std::logic_error& e) {
@@ -493,6 +495,61 @@ side_not_read judge(symbol_table& t, judged_step& s) {
     c.work_budget = ir::no_work_budget;
     c.budget_checked_at_end = false;
     return side_not_read::none;
+}
+
+/// The group {...} (or (...)) that opens at text[at]: its contents, and where it ends.
+bool group_at(std::string_view text, std::size_t at, std::string_view& inside, std::size_t& end) {
+    if (at >= text.size() || (text[at] != '{' && text[at] != '(')) return false;
+    const char open = text[at], close = open == '{' ? '}' : ')';
+    int depth = 0;
+    for (std::size_t i = at; i != text.size(); ++i) {
+        if (text[i] == open) ++depth;
+        if (text[i] == close && --depth == 0) {
+            inside = text.substr(at + 1, i - at - 1);
+            end = i + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// \frac{\partial A}{\partial x} alone (A and x), or \frac{\partial}{\partial x} (E) with E one group
+/// to the end (A empty, E): the two forms of a step that differentiates a definition written out.
+bool derivative_form(std::string_view text, std::string_view& a, std::string_view& x, std::string_view& e) {
+    constexpr std::string_view frac = "\\frac", partial = "\\partial";
+    std::string_view up, down;
+    std::size_t at = 0;
+    if (!text.starts_with(frac) || !group_at(text, frac.size(), up, at) || !group_at(text, at, down, at)) return false;
+    up = spaces_trimmed(up);
+    down = spaces_trimmed(down);
+    if (!up.starts_with(partial) || !down.starts_with(partial)) return false;
+    a = spaces_trimmed(up.substr(partial.size()));
+    x = spaces_trimmed(down.substr(partial.size()));
+    std::string_view rest = spaces_trimmed(text.substr(at));
+    if (!a.empty()) return rest.empty();
+    // (E) or \left(E\right), nothing after it
+    if (rest.starts_with("\\left(") && rest.ends_with("\\right)")) {
+        e = rest.substr(6, rest.size() - 13);
+        return true;
+    }
+    std::size_t end = 0;
+    std::string_view inside;
+    if (!group_at(rest, 0, inside, end) || end != rest.size()) return false;
+    e = inside;
+    return true;
+}
+
+/// ∂A/∂x = ∂/∂x (E): the document states A = E (it writes out A's definition);
+/// that claim as a step of its own, or false where the step has another form.
+bool definition_written_out(const judged_step& s, judged_step& claim) {
+    std::string_view a, x, unused, x2, e;
+    if (!derivative_form(s.left, a, x, unused) || a.empty() || !derivative_form(s.right, unused, x2, e) || !unused.empty() || x != x2)
+        return false;
+    claim.line = s.line;
+    claim.left = std::string(a);
+    claim.right = trimmed(e);
+    claim.definition = true;
+    return true;
 }
 
 /// One chain a = b = c ... of a row: each = judged (the first continues the
@@ -516,11 +573,14 @@ bool judge_chain(symbol_table& t, const std::vector<std::string>& sides, std::si
         } else {
             missing = judge(t, s);
         }
+        judged_step claim;
+        const bool claimed = definition_written_out(s, claim);
         if (missing != side_not_read::none) {
             read[missing == side_not_read::left ? i : i + 1] = 0;
             all_read = false;
         }
         out.steps.push_back(std::move(s));
+        if (claimed && judge(t, claim) == side_not_read::none) out.steps.push_back(std::move(claim));
     }
     // a = (not read) = c: a against c, past the formulas not read
     for (std::size_t i = 0; i + 2 < sides.size(); ++i) {

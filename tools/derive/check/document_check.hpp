@@ -51,6 +51,9 @@ struct judged_step {
     std::string detail;        ///< differs: right - left simplified; unreadable: what and where
     bool continues = false;    ///< the left side is the right side of the step before (a chain a = b = c)
     std::size_t past = 0;      ///< formulas not read between the two sides (a = (not read) = c judged as a = c)
+    /// Not an = of the document but what a step claims: where ∂A/∂x = ∂/∂x (E)
+    /// writes A's definition out, A = E (left A, right E).
+    bool definition = false;
 };
 
 struct document_verdict {

@@ -327,6 +327,7 @@ int run_check(arguments args, std::ostream& out) {
         ++count[static_cast<int>(s.verdict)];
         out << document << ':' << s.line << ": " << derive_check::judgement_word(s.verdict);
         if (s.past > 0) out << " (past " << s.past << " formula" << (s.past == 1 ? "" : "s") << " not read)";
+        if (s.definition) out << " (the definition the step writes out)";
         out << ": " << s.left << " = " << s.right;
         if (!s.detail.empty()) out << "  [" << s.detail << ']';
         out << '\n';

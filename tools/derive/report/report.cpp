@@ -79,22 +79,37 @@ void preamble(std::ostream& o) {
 }
 
 /// Steps of each verdict: equal, differs, undecided, unreadable, notation.
-/// Steps of each verdict: equal, differs, undecided, unreadable, notation;
-/// the = signs (past == false) or the steps past formulas not read.
-std::array<std::size_t, 5> step_counts(const derive_check::document_verdict& v, bool past) {
+/// What a judged step is: an = of the document, a step past formulas not
+/// read, or a definition a derivative step writes out.
+enum class step_sort { equals_sign, past, definition };
+step_sort sort_of(const derive_check::judged_step& s) {
+    return s.definition ? step_sort::definition : s.past > 0 ? step_sort::past : step_sort::equals_sign;
+}
+
+/// Steps of one sort by verdict: equal, differs, undecided, unreadable, notation.
+std::array<std::size_t, 5> step_counts(const derive_check::document_verdict& v, step_sort sort) {
     std::array<std::size_t, 5> n{};
     for (const derive_check::judged_step& s : v.steps)
-        if ((s.past > 0) == past) ++n[static_cast<std::size_t>(s.verdict)];
+        if (sort_of(s) == sort) ++n[static_cast<std::size_t>(s.verdict)];
     return n;
 }
 
 void lines_summary(std::ostream& o, const derive_check::document_verdict& v) {
-    const std::array<std::size_t, 5> n = step_counts(v, false), p = step_counts(v, true);
+    const std::array<std::size_t, 5> n = step_counts(v, step_sort::equals_sign), p = step_counts(v, step_sort::past),
+                                      d = step_counts(v, step_sort::definition);
+    auto judged = [&](const std::array<std::size_t, 5>& c) {
+        o << c[0] << " \\vequal, " << c[1] << " \\vdiffers, " << c[4] << " \\vnotation, " << c[2] << " \\vundecided";
+    };
     o << "\\textbf{Every displayed line} (page~\\pageref{sec:lines}): " << v.judged_rows << " of the document's " << v.rows
-      << " displayed lines judged. Their " << n[0] + n[1] + n[2] + n[3] + n[4] << " equals signs: " << n[0] << " \\vequal, " << n[1]
-      << " \\vdiffers, " << n[4] << " \\vnotation, " << n[2] << " \\vundecided, " << n[3] << " \\vunreadable. Where a chain "
-      << "$a = b = c$ has a formula not read, its neighbours are judged against each other: " << p[0] << " \\vequal, " << p[1]
-      << " \\vdiffers, " << p[4] << " \\vnotation, " << p[2] << " \\vundecided.\\par\\medskip\n\n";
+      << " displayed lines judged. Their " << n[0] + n[1] + n[2] + n[3] + n[4] << " equals signs: ";
+    judged(n);
+    o << ", " << n[3] << " \\vunreadable. Where a chain $a = b = c$ has a formula not read, its neighbours are judged against "
+         "each other: ";
+    judged(p);
+    o << ". Where a step $\\frac{\\partial A}{\\partial x} = \\frac{\\partial}{\\partial x}(E)$ writes out the definition of $A$, "
+         "$A = E$ is judged too: ";
+    judged(d);
+    o << ".\\par\\medskip\n\n";
 }
 
 void summary(std::ostream& o, const std::vector<entry>& entries, const derive_check::document_verdict* lines) {
@@ -206,6 +221,7 @@ std::string section_of_line(std::string_view document, std::size_t line) {
 std::string tag_of(const derive_check::judged_step& s) {
     std::string tag = std::to_string(s.line) + "~" + std::string(tag_macro(s.verdict));
     if (s.past > 0) tag += "{} past " + std::to_string(s.past) + " not read";
+    if (s.definition) tag += "{} definition";
     return " \\tag*{\\footnotesize " + tag + "}";
 }
 
@@ -249,7 +265,9 @@ void judged_lines(std::ostream& o, const derive_check::document_verdict& v, std:
          "random variables ($z_i$ iid $\\mathcal{N}(0, 1)$, $h_i = \\max(z_i, 0)$, keep-masks $m_i$ with "
          "$P(m_i = 1) = 1 - p$, independent of $z$), taken by the engine; in 2.2 they are batch averages over $i$. "
          "Where a chain $a = b = c$ has a formula that is not read (an integral), its neighbours are judged against "
-         "each other, tagged \\emph{past~1 not read}. "
+         "each other, tagged \\emph{past~1 not read}. Where a step $\\frac{\\partial A}{\\partial x} = "
+         "\\frac{\\partial}{\\partial x}(E)$ writes out the definition of $A$, the claim $A = E$ is a row of its own, tagged "
+         "\\emph{definition}. "
          "The tag of a row is the document's line and the verdict: \\vequal, \\vdiffers{} (different values at a sample "
          "point), \\vnotation{} (the two sides have different free indices, or a sum's range is not its index's extent), "
          "\\vundecided, or \\vunreadable{} (listed below each section with the reason).\n\n";
@@ -285,7 +303,8 @@ void judged_lines(std::ostream& o, const derive_check::document_verdict& v, std:
             shown.continues = s.continues && previous_shown;  // its left side is the row above
             rows += step_rows(shown);
         }
-        previous_shown = s.verdict != derive_check::judgement::unreadable;
+        // a definition claimed is a row of its own: the step after it shows its left side again
+        previous_shown = s.verdict != derive_check::judgement::unreadable && !s.definition;
         if (s.verdict == derive_check::judgement::differs || s.verdict == derive_check::judgement::notation) {
             // the finding under its own row
             std::string detail = s.detail;

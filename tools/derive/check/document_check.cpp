@@ -558,6 +558,7 @@ bool definition_written_out(const judged_step& s, judged_step& claim) {
 /// read.
 bool judge_chain(symbol_table& t, const std::vector<std::string>& sides, std::size_t line, bool continued, document_verdict& out) {
     std::vector<char> read(sides.size(), 1);  // each formula of the chain, read or not
+    std::vector<judged_step> claims;
     bool all_read = true;
     for (std::size_t i = 0; i + 1 < sides.size(); ++i) {
         judged_step s;
@@ -580,8 +581,10 @@ bool judge_chain(symbol_table& t, const std::vector<std::string>& sides, std::si
             all_read = false;
         }
         out.steps.push_back(std::move(s));
-        if (claimed && judge(t, claim) == side_not_read::none) out.steps.push_back(std::move(claim));
+        if (claimed && judge(t, claim) == side_not_read::none) claims.push_back(std::move(claim));
     }
+    // the definitions claimed after the chain, which they interrupt no more
+    for (judged_step& claim : claims) out.steps.push_back(std::move(claim));
     // a = (not read) = c: a against c, past the formulas not read
     for (std::size_t i = 0; i + 2 < sides.size(); ++i) {
         if (!read[i] || read[i + 1]) continue;
@@ -641,6 +644,7 @@ document_verdict check_document(std::string_view document, std::string_view symb
                 last = sides.back();
             }
             if (judged && all_read) ++out.judged_rows;
+            out.lines.push_back({r.line, judged && all_read});
         }
     }
     return out;

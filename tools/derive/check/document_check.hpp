@@ -61,6 +61,12 @@ struct document_verdict {
     std::size_t displays = 0;  ///< displays found
     std::size_t rows = 0;      ///< their rows (displayed lines)
     std::size_t judged_rows = 0;  ///< rows with an = whose every = was read and judged
+    /// Each displayed line (row): the document's line, and whether it was judged.
+    struct displayed_line {
+        std::size_t line = 0;
+        bool judged = false;
+    };
+    std::vector<displayed_line> lines;
 };
 
 /// Judge the displays of `document` over the symbols of `symbol_file` (the

@@ -79,6 +79,22 @@ void preamble(std::ostream& o) {
 }
 
 /// Steps of each verdict: equal, differs, undecided, unreadable, notation.
+/// The section of the document a line is in: the last "1.2"-style heading above it.
+std::string section_of_line(std::string_view document, std::size_t line) {
+    std::string section = "before 1.1";
+    std::size_t number = 0;
+    for (std::size_t at = 0; at <= document.size() && number < line;) {
+        std::size_t end = document.find('\n', at);
+        if (end == std::string_view::npos) end = document.size();
+        std::string_view l = document.substr(at, end - at);
+        ++number;
+        if (l.size() == 3 && std::isdigit(static_cast<unsigned char>(l[0])) && l[1] == '.' && std::isdigit(static_cast<unsigned char>(l[2])))
+            section = std::string(l);
+        at = end + 1;
+    }
+    return section;
+}
+
 /// What a judged step is: an = of the document, a step past formulas not
 /// read, or a definition a derivative step writes out.
 enum class step_sort { equals_sign, past, definition };
@@ -94,7 +110,7 @@ std::array<std::size_t, 5> step_counts(const derive_check::document_verdict& v, 
     return n;
 }
 
-void lines_summary(std::ostream& o, const derive_check::document_verdict& v) {
+void lines_summary(std::ostream& o, const derive_check::document_verdict& v, std::string_view document) {
     const std::array<std::size_t, 5> n = step_counts(v, step_sort::equals_sign), p = step_counts(v, step_sort::past),
                                       d = step_counts(v, step_sort::definition);
     auto judged = [&](const std::array<std::size_t, 5>& c) {
@@ -109,10 +125,20 @@ void lines_summary(std::ostream& o, const derive_check::document_verdict& v) {
     o << ". Where a step $\\frac{\\partial A}{\\partial x} = \\frac{\\partial}{\\partial x}(E)$ writes out the definition of $A$, "
          "$A = E$ is judged too: ";
     judged(d);
+    o << ". By section (judged / displayed lines):";
+    std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> by_section;
+    for (const auto& l : v.lines) {
+        std::string section = section_of_line(document, l.line);
+        if (by_section.empty() || by_section.back().first != section) by_section.push_back({section, {0, 0}});
+        by_section.back().second.first += l.judged ? 1 : 0;
+        ++by_section.back().second.second;
+    }
+    for (std::size_t i = 0; i != by_section.size(); ++i)
+        o << (i ? ", " : " ") << escape_text(by_section[i].first) << ": " << by_section[i].second.first << "/" << by_section[i].second.second;
     o << ".\\par\\medskip\n\n";
 }
 
-void summary(std::ostream& o, const std::vector<entry>& entries, const derive_check::document_verdict* lines) {
+void summary(std::ostream& o, const std::vector<entry>& entries, const derive_check::document_verdict* lines, std::string_view document) {
     std::map<std::string, int> count;
     for (const entry& e : entries) ++count[derivations::verdict_word(e.result)];
     o << "\\section*{Summary}\n\\addcontentsline{toc}{section}{Summary}\n";
@@ -127,7 +153,7 @@ void summary(std::ostream& o, const std::vector<entry>& entries, const derive_ch
     if (!missing.empty()) o << " Not integrated yet: section" << (missing.size() > 3 ? "s " : " ") << missing << ".";
     if (lines) {
         o << "\n\n";
-        lines_summary(o, *lines);
+        lines_summary(o, *lines, document);
     }
     o << "\n\n\\begin{longtable}{@{}l p{11.3cm} l r@{}}\n\\toprule\nSec. & Result & Verdict & Page \\\\\n\\midrule\n"
          "\\endhead\n\\bottomrule\n\\endfoot\n";
@@ -200,22 +226,6 @@ std::string_view tag_macro(derive_check::judgement j) {
     return "";
 }
 
-/// The section of the document a line is in: the last "1.2"-style heading above it.
-std::string section_of_line(std::string_view document, std::size_t line) {
-    std::string section = "before 1.1";
-    std::size_t number = 0;
-    for (std::size_t at = 0; at <= document.size() && number < line;) {
-        std::size_t end = document.find('\n', at);
-        if (end == std::string_view::npos) end = document.size();
-        std::string_view l = document.substr(at, end - at);
-        ++number;
-        if (l.size() == 3 && std::isdigit(static_cast<unsigned char>(l[0])) && l[1] == '.' && std::isdigit(static_cast<unsigned char>(l[2])))
-            section = std::string(l);
-        at = end + 1;
-    }
-    return section;
-}
-
 /// One step as rows of an align*: the left side (on a row of its own when it
 /// is wide), = the right side, broken to fit, tagged with its line and verdict.
 std::string tag_of(const derive_check::judged_step& s) {
@@ -226,7 +236,7 @@ std::string tag_of(const derive_check::judged_step& s) {
 }
 
 std::string step_rows(const derive_check::judged_step& s) {
-    const double line_width = 78;
+    const double line_width = 72;
     std::string out;
     if (s.continues) {  // = right, under the step before
         std::vector<std::string> right = layout::break_formula(s.right, line_width - 4, line_width - 6);
@@ -238,7 +248,7 @@ std::string step_rows(const derive_check::judged_step& s) {
         return out;
     }
     std::vector<std::string> left = layout::break_formula(s.left, line_width, line_width - 2);
-    const bool own_row = left.size() > 1 || layout::width(s.left) > 30;
+    const bool own_row = left.size() > 1 || layout::width(s.left) > 20;
     for (std::size_t i = 0; i + 1 < left.size() || (own_row && i < left.size()); ++i)
         out += (i == 0 ? "& " : "&\\quad {} ") + left[i] + " \\notag \\\\\n";
     std::vector<std::string> right = layout::break_formula(s.right, line_width - (own_row ? 4 : layout::width(s.left) + 3), line_width - 6);
@@ -271,16 +281,25 @@ void judged_lines(std::ostream& o, const derive_check::document_verdict& v, std:
          "The tag of a row is the document's line and the verdict: \\vequal, \\vdiffers{} (different values at a sample "
          "point), \\vnotation{} (the two sides have different free indices, or a sum's range is not its index's extent), "
          "\\vundecided, or \\vunreadable{} (listed below each section with the reason).\n\n";
-    lines_summary(o, v);
+    lines_summary(o, v, document);
     std::string section;
     std::vector<const derive_check::judged_step*> unread;
     std::string rows;
     bool previous_shown = false;
-    auto flush = [&] {
+    // one align* per display of the document (its rows are consecutive lines), so that a wide left side
+    // moves the alignment of its own display only
+    std::size_t last_line = 0;
+    std::string claims;  // the definitions the display's steps write out: after its rows
+    auto close_display = [&] {
         previous_shown = false;
+        rows += claims;
+        claims.clear();
         if (rows.ends_with(" \\\\\n")) rows.resize(rows.size() - 4);  // no empty row at the end
         if (!rows.empty()) o << "{\\small\n\\begin{align*}\n" << rows << "\n\\end{align*}}\n";
         rows.clear();
+    };
+    auto flush = [&] {
+        close_display();
         if (!unread.empty()) {
             o << "\\textbf{Not read:}\n\\begin{itemize}\\setlength{\\itemsep}{0pt}\n";
             for (const derive_check::judged_step* s : unread)
@@ -294,26 +313,38 @@ void judged_lines(std::ostream& o, const derive_check::document_verdict& v, std:
         if (here != section) {
             flush();
             section = here;
-            o << "\\subsection*{" << escape_text(section) << "}\n";
+            std::size_t lines = 0, judged = 0;
+            for (const auto& l : v.lines) {
+                if (section_of_line(document, l.line) != section) continue;
+                ++lines;
+                judged += l.judged ? 1 : 0;
+            }
+            o << "\\subsection*{" << escape_text(section) << "}\n" << judged << " of the section's " << lines
+              << (lines == 1 ? " displayed line" : " displayed lines") << " judged.\n";
         }
+        if (s.line > last_line + 1) close_display();
+        last_line = s.line;
         if (s.verdict == derive_check::judgement::unreadable) {
             unread.push_back(&s);
+        } else if (s.definition) {
+            claims += step_rows(s);
         } else {
             derive_check::judged_step shown = s;
             shown.continues = s.continues && previous_shown;  // its left side is the row above
             rows += step_rows(shown);
         }
         // a definition claimed is a row of its own: the step after it shows its left side again
-        previous_shown = s.verdict != derive_check::judgement::unreadable && !s.definition;
+        if (!s.definition) previous_shown = s.verdict != derive_check::judgement::unreadable;
         if (s.verdict == derive_check::judgement::differs || s.verdict == derive_check::judgement::notation) {
             // the finding under its own row
+            std::string& under = s.definition ? claims : rows;
             std::string detail = s.detail;
             if (detail.starts_with("right - left = ")) {
-                rows += "&\\text{right $-$ left:}\\notag \\\\\n";
-                for (const std::string& piece : layout::break_formula(detail.substr(15), 60, 58))
-                    rows += "&\\quad {} " + piece + " \\notag \\\\\n";
+                under += "&\\text{right $-$ left:}\\notag \\\\\n";
+                for (const std::string& piece : layout::break_formula(detail.substr(15), 48, 46))
+                    under += "&\\quad {} " + piece + " \\notag \\\\\n";
             } else {
-                rows += "&\\text{" + escape_text(detail) + "} \\notag \\\\\n";
+                under += "&\\text{" + escape_text(detail) + "} \\notag \\\\\n";
             }
         }
     }
@@ -325,7 +356,7 @@ void judged_lines(std::ostream& o, const derive_check::document_verdict& v, std:
 void write_report(std::ostream& o, const std::vector<entry>& entries, const std::vector<program_listing>& listings,
                   const derive_check::document_verdict* lines, std::string_view document) {
     preamble(o);
-    summary(o, entries, lines);
+    summary(o, entries, lines, document);
     for (const section_info& s : sections()) {
         std::string title = std::string(s.number) + "\\quad " + std::string(s.title);
         o << "\\section*{" << title << "}\n\\addcontentsline{toc}{section}{" << title << "}\n";

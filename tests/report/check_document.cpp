@@ -105,7 +105,49 @@ $$ \mathbb{E}[u^2 b] = \int u^2 \phi(u) du \cdot (1 - q) = 1 - q \quad \text{Var
 $$ \frac{\partial \hat{X}_{kj}}{\partial X_{kj}} = \frac{\partial}{\partial X_{kj}} \left(2 X_{kj}\right) $$
 )";
 
+// Softmax and cross-entropy as notes often write them: e^{z}, \log without
+// parentheses, \exp\left( \right), a / for division, \sum_k without a range,
+// a remark after \qquad, and an assumption (the targets sum to one).
+const char* const softmax_symbols = R"(extent K
+index i K
+index j K
+index k K
+tensor z K
+tensor y K
+intermediate p i = \frac{e^{z_i}}{\sum_{k} e^{z_k}}
+intermediate L = -\sum_{i=1}^{K} y_i \log p_i
+assume \sum_{i=1}^{K} y_i = 1
+)";
+
+const char* const softmax_document = R"(Softmax and cross-entropy:
+
+$$p_i = \frac{e^{z_i}}{\sum_{k} e^{z_k}}, \qquad L = -\sum_{i=1}^{K} y_i \log p_i$$
+
+$$\frac{\partial p_i}{\partial z_j} = p_i (\delta_{ij} - p_j) = \exp\left(z_i\right) / \left(\sum_k \exp(z_k)\right) \times (\delta_{ij} - p_j)$$
+
+$$\frac{\partial L}{\partial z_j} = -\sum_{i=1}^{K} y_i (\delta_{ij} - p_j) = p_j \sum_{i} y_i - y_j = p_j - y_j \qquad \text{since } \sum_i y_i = 1$$
+
+$$\frac{\partial}{\partial z_j} \log\left(\sum_k \exp\left(z_k\right)\right) = p_j$$
+)";
+
 }  // namespace
+
+TEST_CASE("check: notations as notes write them, and an assumption") {
+    std::string doc = written("check_softmax.md", softmax_document), syms = written("check_softmax_symbols.txt", softmax_symbols);
+    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    INFO(o.out << o.err);
+    CHECK(o.status == 0);
+    CHECK(o.out.find(doc + ":3: equal: L = -\\sum_{i=1}^{K} y_i \\log p_i\n") != std::string::npos);
+    CHECK(o.out.find(doc + ":5: equal: p_i (\\delta_{ij} - p_j) = \\exp\\left(z_i\\right) / \\left(\\sum_k \\exp(z_k)\\right) \\times "
+                           "(\\delta_{ij} - p_j)\n") != std::string::npos);
+    // the last step holds because the targets sum to one (the assumption); the remark is no step
+    CHECK(o.out.find(doc + ":7: equal: p_j \\sum_{i} y_i - y_j = p_j - y_j\n") != std::string::npos);
+    CHECK(o.out.find("since") == std::string::npos);
+    CHECK(o.out.find(doc + ":9: equal: \\frac{\\partial}{\\partial z_j} \\log\\left(\\sum_k \\exp\\left(z_k\\right)\\right) = p_j\n") !=
+          std::string::npos);
+    CHECK(o.out.find("checked 8 steps in 4 displayed lines (4 displays; 4 lines judged): 8 equal, 0 differ, 0 undecided, 0 unreadable, "
+                     "0 notation\n") != std::string::npos);
+}
 
 TEST_CASE("check: derivative factors, a loss, brackets, expectations and readings by line") {
     std::string doc = written("check_chain.md", chain_document), syms = written("check_chain_symbols.txt", chain_symbols);
@@ -183,7 +225,8 @@ TEST_CASE("check: bad input is one line on stderr") {
                             "extent B\nintermediate m\n", "extent B\nindex k B\nexpectation over q\n", "option step g\n",
                             "extent B\nindex k B\ntensor Y B\ntensor G B B\nloss L Y G k\n", "scalar x\nfrom line 0\n",
                             "scalar x\nfrom line 5\nfrom line 3\n", "extent B\nintermediate m = m + 1\n", "scalar x\nindependent x\n",
-                            "scalar x\nnormal z\nindependent z x\n", "bernoulli b q\n", "extent N\nnormal z N N N N N N N N N\n"}) {
+                            "scalar x\nnormal z\nindependent z x\n", "bernoulli b q\n", "extent N\nnormal z N N N N N N N N N\n",
+                            "scalar x\nassume x = 1\n", "scalar x\nassume x + 1\n"}) {
         INFO(bad);
         report_test::outcome o = run({"check", doc, "--symbols", written("check_bad_symbols.txt", bad)});
         check_one_line_error(o);

@@ -52,6 +52,11 @@ TEST_CASE("from_latex's reader, at run time: formulas it reads") {
     CHECK(printed("\\sum_k w_k") == "\\sum_{k=1}^{N} w_{k}");
     CHECK(printed("\\sum_{k} w_k") == "\\sum_{k=1}^{N} w_{k}");
     CHECK(printed("\\left[x + y\\right] \\left\\{ x \\right\\} [y] \\{x\\}") == printed("(x + y) x y x"));
+    // as notes write them: / and \times, e^{...}, functions without parentheses or with \left( \right)
+    CHECK(printed("x^{3/2} / y \\times x") == printed("\\frac{x^{\\frac{3}{2}}}{y} x"));
+    CHECK(printed("e^{x + y}") == printed("\\exp(x + y)"));
+    CHECK(printed("\\log x^2 + \\exp\\left(y\\right)") == printed("\\log(x^2) + \\exp(y)"));
+    CHECK(printed("\\max\\left(x, 0\\right)") == printed("\\max(x, 0)"));
 }
 
 /// ∂f/∂x for the reader: a stand-in that marks where it was called (f + 1000 x).

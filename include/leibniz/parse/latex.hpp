@@ -6,7 +6,8 @@
 // spellings the printing options choose (f(#), \sigma'(#), ...).
 //
 //   expression := ['-'] product (('+' | '-') product)*
-//   product    := power ([\cdot] power)*     juxtaposition multiplies; a \sum
+//   product    := power (([\cdot | \times] | /) power)*   juxtaposition multiplies,
+//                                            / divides by the next factor; a \sum
 //                                            takes the rest of the product
 //   power      := atom ('^' group)*
 //   atom       := number | (expr) | [expr] | \{expr\} | {expr}, also with \left \right
@@ -203,7 +204,11 @@ struct parser {
     constexpr term product() {
         term out = power();
         while (!failed() && !product_ends()) {
-            accept("\\cdot");
+            if (accept("/")) {  // a / b: divides by the next factor (3/2, \partial L / \partial y)
+                out = ir::div(std::move(out), power());
+                continue;
+            }
+            if (!accept("\\cdot")) accept("\\times");
             if (accept("\\sum_")) return ir::mul(std::move(out), sum_rest());
             out = ir::mul(std::move(out), power());
         }
@@ -255,6 +260,10 @@ struct parser {
         const std::size_t symbol_failed_at = where_symbol_failed;  // a symbol whose indices did not read
         const problem symbol_failed = symbol_problem;
         if (term t; derivative_here(t) || expectation_here(t)) return t;
+        if (std::size_t end = 0; match("e^", end)) {  // e^{x}: exp(x), where no symbol is spelled e
+            at = end;
+            return ir::make(op::exp, {group()});
+        }
         // groups: (e), \left(e\right), {e}
         struct delimiters {
             std::string_view open, close;
@@ -593,9 +602,36 @@ struct parser {
 
     // ---- functions -----------------------------------------------------------------------------------------
     /// A pattern with holes (#): its literal parts here, an expression in each hole.
+    /// A pattern's "\\exp(" written "\\exp\\left(" (then `sized`), and its ")" then written "\\right)".
+    constexpr bool sized_parenthesis(std::string_view lit, std::size_t& end, bool& sized) const {
+        if (lit.size() > 1 && lit.back() == '(' && lit.front() == '\\') {
+            std::size_t name_end = 0;
+            parser probe = *this;  // the command, then \left( in place of its (
+            if (!probe.match(lit.substr(0, lit.size() - 1), name_end)) return false;
+            probe.at = name_end;
+            probe.skip();
+            if (!probe.match("\\left(", end)) return false;
+            sized = true;
+            return true;
+        }
+        if (sized && lit.front() == ')') {
+            parser probe = *this;
+            std::size_t right = 0;
+            if (!probe.match("\\right)", right)) return false;
+            probe.at = right;
+            if (lit.size() == 1) {
+                end = right;
+                return true;
+            }
+            return probe.match(lit.substr(1), end);
+        }
+        return false;
+    }
+
     constexpr bool pattern_here(std::string_view pattern, std::vector<term>& args) {
         const std::size_t start = at;
         const problem saved = what;
+        bool sized = false;  // opened with \\left(
         std::size_t from = 0;
         while (from <= pattern.size()) {
             std::size_t hole = pattern.find('#', from);
@@ -603,7 +639,7 @@ struct parser {
             if (!lit.empty()) {
                 skip();
                 std::size_t end = 0;
-                if (!match(lit, end)) {
+                if (!match(lit, end) && !sized_parenthesis(lit, end, sized)) {
                     if (!args.empty() || from != 0) break;  // failed after the opening: not this pattern
                     at = start;
                     return false;
@@ -670,7 +706,24 @@ struct parser {
             out = ir::make(op::log, std::move(args));
             return true;
         }
-        return false;
+        // \log p_i, \exp x: a command of one argument applied to the next factor, without parentheses
+        for (const ir::op_row& r : ir::op_table.at)
+            if (unary_without_parentheses(r.latex, r.kind, out)) return true;
+        return unary_without_parentheses("\\ln(#)", op::log, out);
+    }
+    constexpr bool unary_without_parentheses(std::string_view pattern, op kind, term& out) {
+        if (!pattern.starts_with('\\') || !pattern.ends_with("(#)") || pattern.find('#') != pattern.size() - 2) return false;
+        std::size_t end = 0;
+        if (!match(pattern.substr(0, pattern.size() - 3), end)) return false;
+        const std::size_t start = at;
+        at = end;
+        skip();
+        if (at >= in.size() || in[at] == '(' || product_ends()) {  // \exp(...) is the pattern's; \exp alone is nothing
+            at = start;
+            return false;
+        }
+        out = ir::make(kind, {power()});
+        return true;
     }
 
     constexpr parse_result run() {

@@ -10,6 +10,7 @@
 
 #include <leibniz/calculus/derivative.hpp>
 #include <leibniz/compare.hpp>
+#include <leibniz/simplify/assumptions.hpp>
 #include <leibniz/ir/term.hpp>
 #include <leibniz/parse/latex.hpp>
 #include <leibniz/print/latex.hpp>
@@ -142,6 +143,25 @@ void read_symbols(symbol_table& t, const std::vector<std::string_view>& lines, s
             }
             if (w.size() != 3 || w[1] != "over") bad(number, "expectation takes an index or 'random': expectation over i");
             t.how.expectation_index = declared(c, w[2], ir::sym_kind::index, number, "the index");
+            continue;
+        }
+        if (kind == "assume") {  // assume \sum_{i=1}^{K} y_i = 1: a rewrite of the sum, from here on
+            std::string_view text = spaces_trimmed(line.substr(line.find("assume") + 6));
+            std::size_t eq = std::string_view::npos;  // the = outside braces (not the one of \sum_{i=1})
+            for (std::size_t i = 0, depth = 0; i != text.size() && eq == std::string_view::npos; ++i) {
+                if (text[i] == '{') ++depth;
+                if (text[i] == '}' && depth > 0) --depth;
+                if (text[i] == '=' && depth == 0) eq = i;
+            }
+            if (eq == std::string_view::npos) bad(number, "assume takes an equation with a sum: assume \\sum_{i=1}^{K} y_i = 1");
+            leibniz::parse::parse_result l = leibniz::parse::parse_latex(c, text.substr(0, eq), t.how),
+                                         r = leibniz::parse::parse_latex(c, text.substr(eq + 1), t.how);
+            if (!l.ok() || !r.ok()) bad(number, "the assumption cannot be read: " + problem_word(l.ok() ? r.what : l.what));
+            try {
+                ir::add_rule(c, ir::sub(l.root, r.root));
+            } catch (const std::logic_error&) {
+                bad(number, "an assumption must have a sum in it (it rewrites that sum)");
+            }
             continue;
         }
         if (kind == "independent") {  // independent z m: the random variables are independent
@@ -392,6 +412,18 @@ std::string without_prose(std::string side) {
     return side;
 }
 
+/// Words in \text{...} that open a remark, not a formula ("\text{since } \sum_i y_i = 1"): any
+/// but the operators written that way (\text{Var}(X)).
+bool is_remark(std::string_view formula) {
+    constexpr std::string_view open = "\\text{";
+    if (!formula.starts_with(open)) return false;
+    std::size_t close = formula.find('}');
+    std::string_view word = spaces_trimmed(formula.substr(open.size(), close == std::string_view::npos ? 0 : close - open.size()));
+    for (std::string_view op : {"Var", "Cov", "diag", "tr", "E"})
+        if (word == op) return false;
+    return true;
+}
+
 /// A row cut into its formulas (at a top-level \quad, as in "a = b \quad c = d"),
 /// and each formula at its top-level = signs (not inside braces or parentheses).
 std::vector<std::vector<std::string>> chains_of(const std::string& text) {
@@ -631,6 +663,7 @@ document_verdict check_document(std::string_view document, std::string_view symb
             bool judged = false, all_read = true;
             for (std::size_t n = 0; n != chains.size(); ++n) {
                 std::vector<std::string>& sides = chains[n];
+                if (n > 0 && is_remark(sides[0])) continue;  // "\qquad \text{since } ...": a remark, not a step
                 if (sides.size() == 1) {  // no = in this formula
                     last = sides[0];
                     continue;

@@ -130,7 +130,55 @@ $$\frac{\partial L}{\partial z_j} = -\sum_{i=1}^{K} y_i (\delta_{ij} - p_j) = p_
 $$\frac{\partial}{\partial z_j} \log\left(\sum_k \exp\left(z_k\right)\right) = p_j$$
 )";
 
+// A LayerNorm backward note as one would write it from scratch, with a
+// common slip in its last line.
+const char* const layer_norm_symbols = R"(extent N
+index i N
+index j N
+tensor x N
+tensor gamma N as \gamma
+tensor beta N as \beta
+tensor g N
+scalar eps as \epsilon
+positive eps
+intermediate mu as \mu = \frac{1}{N}\sum_{i=1}^{N} x_i
+intermediate var as \sigma^2 = \frac{1}{N}\sum_{i=1}^{N} (x_i - \mu)^2
+intermediate xh i as \hat{x} = \frac{x_i - \mu}{\sqrt{\sigma^2 + \epsilon}}
+intermediate y i = \gamma_i \hat{x}_i + \beta_i
+loss L y g i
+)";
+
+const char* const layer_norm_document = R"(# LayerNorm backward, by hand
+
+$$\mu = \frac{1}{N}\sum_{i=1}^{N} x_i, \qquad \sigma^2 = \frac{1}{N}\sum_{i=1}^{N} (x_i - \mu)^2, \qquad \hat{x}_i = \frac{x_i - \mu}{\sqrt{\sigma^2 + \epsilon}}$$
+
+$$\frac{\partial \sigma^2}{\partial x_j} = \frac{2}{N} \sum_{i=1}^{N} (x_i - \mu) \left( \delta_{ij} - \frac{1}{N} \right) = \frac{2}{N} (x_j - \mu)$$
+
+$$\frac{\partial \hat{x}_i}{\partial x_j} = \frac{\delta_{ij} - \frac{1}{N}}{\sqrt{\sigma^2 + \epsilon}} - \frac{(x_i - \mu)(x_j - \mu)}{N (\sigma^2 + \epsilon)^{3/2}}$$
+
+\begin{align}
+\frac{\partial L}{\partial x_j} &= \sum_{i=1}^{N} g_i \gamma_i \frac{\partial \hat{x}_i}{\partial x_j} \\
+&= \frac{1}{\sqrt{\sigma^2 + \epsilon}} \left( g_j \gamma_j - \frac{1}{N} \sum_{i=1}^{N} g_i \gamma_i - \frac{\hat{x}_j}{N} \sum_{i=1}^{N} g_i \gamma_i \hat{x}_i \right)
+\end{align}
+
+$$\frac{\partial L}{\partial \gamma_j} = g_j \hat{x}_j, \quad \frac{\partial L}{\partial \beta_j} = g_j, \quad \frac{\partial \sigma^2}{\partial x_j} = \frac{2}{N} (x_j - \mu) \left(1 - \frac{1}{N}\right)$$
+)";
+
 }  // namespace
+
+TEST_CASE("check: a LayerNorm backward note, every step read, the slip found") {
+    std::string doc = written("check_layer_norm.md", layer_norm_document), syms = written("check_layer_norm_symbols.txt", layer_norm_symbols);
+    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    INFO(o.out << o.err);
+    CHECK(o.status == 3);
+    CHECK(o.out.find(doc + ":11: equal: \\sum_{i=1}^{N} g_i \\gamma_i \\frac{\\partial \\hat{x}_i}{\\partial x_j} = \\frac{1}{\\sqrt{\\sigma^2 + "
+                           "\\epsilon}} \\left( g_j \\gamma_j") != std::string::npos);
+    CHECK(o.out.find(doc + ":7: equal: \\frac{\\partial \\hat{x}_i}{\\partial x_j} = ") != std::string::npos);
+    CHECK(o.out.find(doc + ":14: differs: \\frac{\\partial \\sigma^2}{\\partial x_j} = \\frac{2}{N} (x_j - \\mu) \\left(1 - \\frac{1}{N}\\right)") !=
+          std::string::npos);
+    CHECK(o.out.find("checked 11 steps in 6 displayed lines (5 displays; 6 lines judged): 10 equal, 1 differ, 0 undecided, 0 unreadable, "
+                     "0 notation\n") != std::string::npos);
+}
 
 TEST_CASE("check: notations as notes write them, and an assumption") {
     std::string doc = written("check_softmax.md", softmax_document), syms = written("check_softmax_symbols.txt", softmax_symbols);

@@ -76,6 +76,11 @@ TEST_CASE("from_latex's reader, at run time: derivatives go to the caller's diff
     CHECK(text("\\frac{\\partial x y}{\\partial y}") == "x y + 1000 y");          // a factor: f and x
     CHECK(text("\\frac{\\partial}{\\partial x} x y + 1") == "x y + 1000 x + 1");  // an operator on the rest of the product
     CHECK(text("\\frac{d}{d x} y") == "y + 1000 x");
+    CHECK(text("\\frac{dy}{dx}") == "y + 1000 x");                   // d attached to the symbols
+    CHECK(text("\\frac{\\mathrm{d}}{\\mathrm{d}x} y") == "y + 1000 x");
+    CHECK(text("\\partial x / \\partial y") == "x + 1000 y");        // \partial f / \partial x, f one factor
+    CHECK(text("\\partial (x y) / \\partial y") == "x y + 1000 y");
+    CHECK(text("\\Big( x \\Big) \\bigl[ y \\bigr]") == text("x y"));  // sized delimiters
     // \frac{d}{y} is no derivative: read as a fraction, whose d is no symbol here
     CHECK(parse::parse_latex(c, "\\frac{d}{y}", how).what == parse::problem::unknown_symbol);
     CHECK(text("\\mathbb{E}[w_k]") == text("\\frac{1}{N} \\sum_{k=1}^{N} w_k"));

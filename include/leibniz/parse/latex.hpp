@@ -111,10 +111,20 @@ struct parser {
                 at += 2;
             } else if (in.substr(at).starts_with("\\quad") && !(at + 5 < in.size() && is_letter(in[at + 5]))) {
                 at += 5;
+            } else if (std::size_t n = sizing_command(); n != 0) {
+                at += n;  // \big( \Bigr]: the delimiter after it is the group
             } else {
                 break;
             }
         }
+    }
+    /// The length of a delimiter-sizing command here (\big, \Bigl, \biggr, ...), 0 if none.
+    constexpr std::size_t sizing_command() const {
+        constexpr std::string_view sizes[] = {"\\biggl", "\\biggr", "\\Biggl", "\\Biggr", "\\bigg", "\\Bigg", "\\bigl",
+                                              "\\bigr", "\\Bigl", "\\Bigr", "\\big", "\\Big"};
+        for (std::string_view c : sizes)
+            if (in.substr(at).starts_with(c) && !(at + c.size() < in.size() && is_letter(in[at + c.size()]))) return c.size();
+        return 0;
     }
     constexpr bool at_end() {
         skip();
@@ -350,17 +360,20 @@ struct parser {
             what = saved;
             return false;
         };
+        if (accept("\\partial")) {  // \partial f / \partial x
+            if (slash_derivative(out) || failed()) return true;
+            return restore();
+        }
         if (!accept("\\frac{")) return false;
         // after \frac{\partial it is a derivative, and what does not read is reported; after
         // \frac{d it may be another fraction (d a symbol), and the text is read again as one
-        std::string_view d = accept("\\partial") ? "\\partial" : accept("d") ? "d" : "";
+        std::string_view d = accept("\\partial") ? "\\partial" : accept("\\mathrm{d}") ? "\\mathrm{d}" : accept("d") ? "d" : "";
         if (d.empty()) return restore();
-        const bool partial = d != "d";
+        const bool partial = d == "\\partial";
         auto give_up = [&] { return partial ? true : restore(); };
         const bool operator_form = accept("}");
         term f;
         if (!operator_form) {
-            if (!partial && !(at < in.size() && (in[at] == ' ' || in[at] == '\\'))) return restore();  // dx: a symbol's spelling
             f = nested_expression();
             if (failed()) return give_up();
             if (!accept("}")) {
@@ -386,6 +399,28 @@ struct parser {
         if (failed()) return true;
         if (how.derivative == nullptr) {
             at = start;
+            fail(problem::no_differentiator);
+            return true;
+        }
+        out = how.derivative(ctx, f, x);
+        return true;
+    }
+
+    /// After \partial: f / \partial x, as text writes a derivative (\partial L / \partial y_i);
+    /// false, nothing reported, where it is not one.
+    constexpr bool slash_derivative(term& out) {
+        term f = power();
+        if (failed() || !accept("/") || !accept("\\partial")) return false;
+        skip();
+        const std::size_t variable_at = at;
+        term x = power();
+        if (failed()) return true;
+        if (x.kind != op::sym) {
+            at = variable_at;
+            fail(problem::not_a_variable);
+            return true;
+        }
+        if (how.derivative == nullptr) {
             fail(problem::no_differentiator);
             return true;
         }

@@ -110,4 +110,32 @@ TEST_CASE("from_latex's reader, at run time: the problem and where reading stopp
     }
 }
 
+TEST_CASE("from_latex's reader, at run time: matrix notation at implicit indices") {
+    ir::context c;
+    dsl::register_symbols<decltype(x), decltype(y), decltype(w), decltype(W), decltype(i), decltype(k), decltype(N), decltype(M)>(c);
+    parse::reading how;
+    how.matrices = true;
+    auto shape = [&](std::string_view t) {
+        parse::parse_result r = parse::parse_latex(c, t, how);
+        INFO(t);
+        REQUIRE(r.ok());
+        return std::pair{r.row >= 0, r.col >= 0};
+    };
+    CHECK(shape("W w") == std::pair{true, false});          // a matrix times a vector: a vector
+    CHECK(shape("w^T w") == std::pair{false, false});       // a row times a column: a number
+    CHECK(shape("w w^T") == std::pair{true, true});         // a column times a row: a matrix
+    CHECK(shape("W^T W + W") == std::pair{true, true});
+    CHECK(shape("\\text{diag}(w) w \\odot w") == std::pair{true, false});
+    CHECK(shape("x I_N") == std::pair{true, true});
+    // the values: (W w)_r = Σ_k W_rk w_k, w^T w = Σ_k w_k²
+    parse::parse_result ww = parse::parse_latex(c, "w^T w", how);
+    parse::parse_result sum = parse::parse_latex(c, "\\sum_{k=1}^{N} w_k^2", how);
+    CHECK(ir::canonical(c, ww.root) == ir::canonical(c, sum.root));
+    // shapes that do not fit
+    CHECK(parse::parse_latex(c, "w w", how).what == parse::problem::shapes_differ);
+    CHECK(parse::parse_latex(c, "W + w", how).what == parse::problem::shapes_differ);
+    // without matrix notation, a vector without its indices is still an error
+    CHECK(parse::parse_latex(c, "W w").what == parse::problem::wrong_index_count);
+}
+
 }  // namespace

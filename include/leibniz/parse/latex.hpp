@@ -51,7 +51,8 @@ enum class problem : unsigned char {
     trailing_text,       ///< the formula ends before the text does
     no_differentiator,   ///< a derivative (\frac{\partial f}{\partial x}), and no differentiator was given
     not_a_variable,      ///< \frac{\partial f}{\partial x}: x is not a symbol
-    no_expectation       ///< \mathbb{E} or \text{Var}, and no index to average over was given
+    no_expectation,      ///< \mathbb{E} or \text{Var}, and no index to average over was given
+    shapes_differ        ///< matrix notation: a product, sum or \odot of operands whose shapes do not fit
 };
 
 /// How a formula is read besides its symbols: the spellings of the printing
@@ -72,12 +73,17 @@ struct reading {
     const void* data = nullptr;
     /// E[X] written without \mathbb, as E (where no symbol is spelled E).
     bool plain_e = false;
+    /// Matrix notation: a vector or matrix written without indices (W \mathbf{x},
+    /// \mathbf{h}^T, \odot, \text{diag}, \frac{\partial \ell}{\partial W}) is read at implicit
+    /// row and column indices, which products contract.
+    bool matrices = false;
 };
 
 struct parse_result {
     term root{};
     problem what = problem::none;
     std::size_t position = 0;  ///< where the problem was found (characters from the start)
+    int row = -1, col = -1;    ///< matrix notation: the implicit indices the formula is a vector or matrix over
     constexpr bool ok() const { return what == problem::none; }
 };
 
@@ -202,7 +208,7 @@ struct parser {
             // (no ?: on class prvalues: g++ 12 destroys such temporaries twice
             // during constant evaluation)
             if (first) out = std::move(t);
-            else out = ir::add(std::move(out), std::move(t));
+            else out = ir::add(std::move(out), aligned(out, std::move(t)));
             first = false;
             if (accept("+")) negative = false;
             else if (accept("-")) negative = true;
@@ -218,17 +224,100 @@ struct parser {
                 out = ir::div(std::move(out), power());
                 continue;
             }
-            if (!accept("\\cdot")) accept("\\times");
-            if (accept("\\sum_")) return ir::mul(std::move(out), sum_rest());
-            out = ir::mul(std::move(out), power());
+            const bool hadamard = accept("\\odot");
+            if (!hadamard && !accept("\\cdot")) accept("\\times");
+            if (accept("\\sum_")) return times(std::move(out), sum_rest(), false);
+            out = times(std::move(out), power(), hadamard);
         }
         return out;
     }
 
     constexpr term power() {
         term base = atom();
-        while (!failed() && accept("^")) base = ir::pow(std::move(base), group());
+        while (!failed() && accept("^")) {
+            if (how.matrices && (accept("T") || accept("\\top") || accept("{T}") || accept("{\\top}"))) {
+                base = transposed(std::move(base));
+                continue;
+            }
+            base = ir::pow(std::move(base), group());
+        }
         return base;
+    }
+
+    // ---- matrix notation: implicit indices ---------------------------------------------------------------
+    std::vector<int> rows{}, cols{};  ///< the implicit indices made so far, by role
+    constexpr int implicit_index(int extent, bool row) {
+        ir::sym_entry e;
+        detail::text name(row ? "implicit_row_" : "implicit_col_"), spelling(row ? "r_{" : "c_{");
+        long long n = static_cast<long long>(rows.size() + cols.size()) + 1;
+        for (;; ++n) {  // a name no formula read before has taken (its extent may be another)
+            detail::text probe(name);
+            probe += detail::to_text(n).view();
+            if (ctx.find(probe.view()) < 0) break;
+        }
+        name += detail::to_text(n).view();
+        spelling += detail::to_text(n).view();
+        spelling += '}';
+        detail::copy_name(e.name, name.view());
+        detail::copy_name(e.latex, spelling.view());
+        e.kind = ir::sym_kind::index;
+        e.dims[0] = extent;
+        const int id = ctx.intern(e);
+        (row ? rows : cols).push_back(id);
+        return id;
+    }
+    static constexpr bool in_list(const std::vector<int>& v, int id) {
+        for (int x : v)
+            if (x == id) return true;
+        return false;
+    }
+    /// The implicit row (or column) index free in t, -1 if none.
+    constexpr int implicit_of(const term& t, bool row) const {
+        if (rows.empty() && cols.empty()) return -1;
+        for (int k : ir::free_indices(t))
+            if (in_list(row ? rows : cols, k)) return k;
+        return -1;
+    }
+    constexpr term transposed(term t) {
+        const int r = implicit_of(t, true), c = implicit_of(t, false);
+        if (r >= 0) t = ir::rename_index(std::move(t), r, implicit_index(ctx.extent_of(r), false));
+        if (c >= 0) t = ir::rename_index(std::move(t), c, implicit_index(ctx.extent_of(c), true));
+        return t;
+    }
+    /// b with its implicit indices renamed to a's (a + b, a \odot b): the same shape, or a scalar.
+    constexpr term aligned(const term& a, term b) {
+        const int ar = implicit_of(a, true), ac = implicit_of(a, false), br = implicit_of(b, true), bc = implicit_of(b, false);
+        if (br < 0 && bc < 0) return b;
+        if (ar < 0 && ac < 0) return b;
+        if ((ar < 0) != (br < 0) || (ac < 0) != (bc < 0) || (ar >= 0 && ctx.extent_of(ar) != ctx.extent_of(br)) ||
+            (ac >= 0 && ctx.extent_of(ac) != ctx.extent_of(bc))) {
+            fail(problem::shapes_differ);
+            return b;
+        }
+        if (br >= 0) b = ir::rename_index(std::move(b), br, ar);
+        if (bc >= 0) b = ir::rename_index(std::move(b), bc, ac);
+        return b;
+    }
+    /// a b: a matrix product where a has a column and b a row (contracted), an outer product of a
+    /// column and a row, elementwise for \odot, a plain product where either is a scalar.
+    constexpr term times(term a, term b, bool hadamard) {
+        if (hadamard) {
+            term c = aligned(a, std::move(b));
+            return ir::mul(std::move(a), std::move(c));
+        }
+        const int ac = implicit_of(a, false), br = implicit_of(b, true);
+        if (ac >= 0 && br >= 0) {
+            if (ctx.extent_of(ac) != ctx.extent_of(br)) {
+                fail(problem::shapes_differ);
+                return a;
+            }
+            return ir::sum(ac, ir::mul(std::move(a), ir::rename_index(std::move(b), br, ac)));
+        }
+        if (ac < 0 && br >= 0 && implicit_of(a, true) >= 0) {  // a column times a column
+            fail(problem::shapes_differ);
+            return a;
+        }
+        return ir::mul(std::move(a), std::move(b));
     }
 
     /// {expr}, or a single character: a digit or a letter.
@@ -270,6 +359,22 @@ struct parser {
         const std::size_t symbol_failed_at = where_symbol_failed;  // a symbol whose indices did not read
         const problem symbol_failed = symbol_problem;
         if (term t; derivative_here(t) || expectation_here(t)) return t;
+        if (how.matrices && accept("\\mathbf{0}")) return ir::num(0);  // the zero vector
+        if (std::size_t end = 0; how.matrices && match("I_", end)) {  // I_M: the identity over the extent M
+            const std::size_t before = at;
+            at = end;
+            const bool braced = accept("{");
+            const int x = extent_here();
+            if (x >= 0 && (!braced || accept("}"))) return ir::delta(implicit_index(x, true), implicit_index(x, false));
+            at = before;
+        }
+        if (how.matrices && (accept("\\text{diag}") || accept("\\operatorname{diag}") || accept("\\mathrm{diag}"))) {
+            term v = atom();  // diag(v): v_r δ_rc
+            const int r = implicit_of(v, true);
+            if (failed()) return v;
+            if (r < 0) return fail(problem::shapes_differ);
+            return ir::mul(std::move(v), ir::delta(r, implicit_index(ctx.extent_of(r), false)));
+        }
         if (std::size_t end = 0; match("e^", end)) {  // e^{x}: exp(x), where no symbol is spelled e
             at = end;
             return ir::make(op::exp, {group()});
@@ -402,8 +507,17 @@ struct parser {
             fail(problem::no_differentiator);
             return true;
         }
-        out = how.derivative(ctx, f, x);
+        out = jacobian(f, x);
         return true;
+    }
+    /// ∂f/∂x; in matrix notation, of a vector f by a vector x, the matrix whose
+    /// columns run over x (x's implicit row becomes a column).
+    constexpr term jacobian(const term& f, const term& x) {
+        term d = how.derivative(ctx, f, x);
+        const int xr = implicit_of(x, true);
+        if (xr >= 0 && implicit_of(x, false) < 0 && implicit_of(f, true) >= 0)
+            d = ir::rename_index(std::move(d), xr, implicit_index(ctx.extent_of(xr), false));
+        return d;
     }
 
     /// After \partial: f / \partial x, as text writes a derivative (\partial L / \partial y_i);
@@ -424,7 +538,7 @@ struct parser {
             fail(problem::no_differentiator);
             return true;
         }
-        out = how.derivative(ctx, f, x);
+        out = jacobian(f, x);
         return true;
     }
 
@@ -446,6 +560,13 @@ struct parser {
         term x = atom();  // the bracketed argument
         if (failed()) return true;
         if (how.expectation_index < 0) {  // of random variables
+            if (variance && implicit_of(x, true) >= 0 && implicit_of(x, false) < 0) {
+                // the variance of a vector: its covariance matrix, E[x x^T] - E[x] E[x]^T
+                term xt = transposed(x);
+                term mean = how.expectation(ctx, x, how.data), mean_t = how.expectation(ctx, xt, how.data);
+                out = ir::sub(how.expectation(ctx, ir::mul(x, std::move(xt)), how.data), ir::mul(std::move(mean), std::move(mean_t)));
+                return true;
+            }
             out = variance ? how.variance(ctx, x, how.data) : how.expectation(ctx, x, how.data);
             return true;
         }
@@ -599,6 +720,15 @@ struct parser {
                     }
                 } else if (e.rank > 0 || (e.kind != ir::sym_kind::index && e.kind != ir::sym_kind::extent && peek() == '_')) {
                     if (!accept("_")) {  // a tensor without its indices (a whole vector, as matrix notation writes it)
+                        if (how.matrices && e.rank <= 2 && e.rank > 0 && peek() != '_') {
+                            ids.push_back(-1);  // marks: implicit indices, made once this symbol is chosen
+                            if (best < 0 || at > best_end) {
+                                best = static_cast<int>(s);
+                                best_end = at;
+                                best_indices = ids;
+                            }
+                            continue;
+                        }
                         where_symbol_failed = start;
                         symbol_problem = problem::wrong_index_count;
                         continue;
@@ -619,6 +749,12 @@ struct parser {
         at = start;
         what = saved;
         if (best < 0) return false;
+        if (best_indices.size() == 1 && best_indices[0] == -1) {  // matrix notation: a vector over a row, a matrix
+            const ir::sym_entry v = ctx.at(best);
+            best_indices.clear();
+            best_indices.push_back(implicit_index(v.dims[0], true));
+            if (v.rank == 2) best_indices.push_back(implicit_index(v.dims[1], false));
+        }
         const ir::sym_entry& e = ctx.at(best);
         if (static_cast<int>(best_indices.size()) != e.rank) {  // a scalar with a subscript, a tensor with too few
             where_symbol_failed = start;
@@ -767,7 +903,11 @@ struct parser {
         parse_result r;
         r.what = what;
         r.position = where;
-        if (!failed()) r.root = std::move(root);
+        if (!failed()) {
+            r.row = implicit_of(root, true);
+            r.col = implicit_of(root, false);
+            r.root = std::move(root);
+        }
         return r;
     }
 };

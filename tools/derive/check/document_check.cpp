@@ -29,7 +29,7 @@ std::string problem_word(leibniz::parse::problem p) {
         case problem::unexpected_text: return "unexpected text";
         case problem::unknown_symbol: return "a symbol the symbol file does not declare";
         case problem::unknown_index: return "an index the symbol file does not declare";
-        case problem::wrong_index_count: return "a tensor with another number of indices than declared (a whole vector or matrix: matrix notation is not read)";
+        case problem::wrong_index_count: return "a tensor with another number of indices than declared";
         case problem::missing_brace: return "a missing brace";
         case problem::missing_parenthesis: return "a missing parenthesis";
         case problem::bad_sum: return "a sum whose index or range cannot be read";
@@ -39,6 +39,7 @@ std::string problem_word(leibniz::parse::problem p) {
         case problem::no_differentiator: return "a derivative, and no differentiator";
         case problem::not_a_variable: return "a derivative by something that is not a declared symbol";
         case problem::no_expectation: return "an expectation, and no 'expectation over' declared";
+        case problem::shapes_differ: return "vectors or matrices whose shapes do not fit";
     }
     return "?";
 }
@@ -287,6 +288,7 @@ std::vector<symbol_table> read_symbol_file(std::string_view file) {
     }
     close(lines.size());
     for (symbol_table& t : out) {  // (out is complete: the addresses hold)
+        t.how.matrices = true;
         t.how.derivative = &differentiated;
         t.how.expectation = &expected;
         t.how.variance = &variance_of;
@@ -494,6 +496,9 @@ side_not_read judge(symbol_table& t, judged_step& s) {
         s.detail = std::string(side) + " side, at '" + text->substr(r->position, 16) + "': " + problem_word(r->what);
         return r == &a ? side_not_read::left : side_not_read::right;
     }
+    // matrix notation: the right side's implicit row and column are the left side's
+    if (a.row >= 0 && b.row >= 0 && c.extent_of(a.row) == c.extent_of(b.row)) b.root = ir::rename_index(std::move(b.root), b.row, a.row);
+    if (a.col >= 0 && b.col >= 0 && c.extent_of(a.col) == c.extent_of(b.col)) b.root = ir::rename_index(std::move(b.root), b.col, a.col);
     std::vector<int> fa = ir::free_indices(a.root), fb = ir::free_indices(b.root);
     std::sort(fa.begin(), fa.end());
     std::sort(fb.begin(), fb.end());

@@ -127,6 +127,8 @@ TEST_CASE("from_latex's reader, at run time: matrix notation at implicit indices
     CHECK(shape("W^T W + W") == std::pair{true, true});
     CHECK(shape("\\text{diag}(w) w \\odot w") == std::pair{true, false});
     CHECK(shape("x I_N") == std::pair{true, true});
+    CHECK(shape("I w") == std::pair{true, false});  // I without its extent: that of what it multiplies
+    CHECK(shape("W I") == std::pair{true, true});
     // the values: (W w)_r = Σ_k W_rk w_k, w^T w = Σ_k w_k²
     parse::parse_result ww = parse::parse_latex(c, "w^T w", how);
     parse::parse_result sum = parse::parse_latex(c, "\\sum_{k=1}^{N} w_k^2", how);

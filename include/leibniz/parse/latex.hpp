@@ -284,9 +284,25 @@ struct parser {
         if (c >= 0) t = ir::rename_index(std::move(t), c, implicit_index(ctx.extent_of(c), true));
         return t;
     }
+    /// An identity I read without its extent takes the extent of what meets it.
+    constexpr void settle_extent(int unknown, int known) {
+        if (unknown >= 0 && known >= 0 && ctx.at(unknown).dims[0] < 0) ctx.at(unknown).dims[0] = ctx.extent_of(known);
+    }
+    constexpr void settle_identity(int ar, int ac, int br, int bc) {
+        // an identity's row and column have one extent
+        settle_extent(ar, br);
+        settle_extent(br, ar);
+        settle_extent(ac, bc);
+        settle_extent(bc, ac);
+        settle_extent(ac, ar);
+        settle_extent(ar, ac);
+        settle_extent(bc, br);
+        settle_extent(br, bc);
+    }
     /// b with its implicit indices renamed to a's (a + b, a \odot b): the same shape, or a scalar.
     constexpr term aligned(const term& a, term b) {
         const int ar = implicit_of(a, true), ac = implicit_of(a, false), br = implicit_of(b, true), bc = implicit_of(b, false);
+        settle_identity(ar, ac, br, bc);
         if (br < 0 && bc < 0) return b;
         if (ar < 0 && ac < 0) return b;
         if ((ar < 0) != (br < 0) || (ac < 0) != (bc < 0) || (ar >= 0 && ctx.extent_of(ar) != ctx.extent_of(br)) ||
@@ -306,6 +322,9 @@ struct parser {
             return ir::mul(std::move(a), std::move(c));
         }
         const int ac = implicit_of(a, false), br = implicit_of(b, true);
+        settle_extent(ac, br);  // I x: I's column takes x's extent, and its row with it
+        settle_extent(br, ac);
+        settle_identity(implicit_of(a, true), ac, implicit_of(b, true), implicit_of(b, false));
         if (ac >= 0 && br >= 0) {
             if (ctx.extent_of(ac) != ctx.extent_of(br)) {
                 fail(problem::shapes_differ);
@@ -360,6 +379,10 @@ struct parser {
         const problem symbol_failed = symbol_problem;
         if (term t; derivative_here(t) || expectation_here(t)) return t;
         if (how.matrices && accept("\\mathbf{0}")) return ir::num(0);  // the zero vector
+        if (std::size_t end = 0; how.matrices && match("I", end) && !(end < in.size() && (is_letter(in[end]) || in[end] == '_'))) {
+            at = end;  // I: the identity, its extent that of what it multiplies (not known yet)
+            return ir::delta(implicit_index(-1, true), implicit_index(-1, false));
+        }
         if (std::size_t end = 0; how.matrices && match("I_", end)) {  // I_M: the identity over the extent M
             const std::size_t before = at;
             at = end;

@@ -496,7 +496,10 @@ side_not_read judge(symbol_table& t, judged_step& s) {
         s.detail = std::string(side) + " side, at '" + text->substr(r->position, 16) + "': " + problem_word(r->what);
         return r == &a ? side_not_read::left : side_not_read::right;
     }
-    // matrix notation: the right side's implicit row and column are the left side's
+    // matrix notation: the right side's implicit row and column are the left side's (an identity I
+    // written without its extent takes the other side's)
+    for (auto [x, y] : {std::pair{a.row, b.row}, std::pair{a.col, b.col}, std::pair{b.row, a.row}, std::pair{b.col, a.col}})
+        if (x >= 0 && y >= 0 && c.at(x).dims[0] < 0) c.at(x).dims[0] = c.extent_of(y);
     if (a.row >= 0 && b.row >= 0 && c.extent_of(a.row) == c.extent_of(b.row)) b.root = ir::rename_index(std::move(b.root), b.row, a.row);
     if (a.col >= 0 && b.col >= 0 && c.extent_of(a.col) == c.extent_of(b.col)) b.root = ir::rename_index(std::move(b.root), b.col, a.col);
     std::vector<int> fa = ir::free_indices(a.root), fb = ir::free_indices(b.root);

@@ -261,6 +261,29 @@ TEST_CASE("check: a sound document passes") {
     CHECK(o.out.find(":4: equal: \\frac{\\partial \\mu_j}{\\partial Y_{kj}} = \\frac{1}{B}\n") != std::string::npos);
 }
 
+TEST_CASE("check: comments in a symbol file, also after a spelling or a definition") {
+    const char* const commented = R"(# the README's example, as written
+extent B
+index k B
+index j B
+index i B
+scalar eps as \epsilon          # "as": the LaTeX spelling
+tensor Y B B
+tensor G B B as \frac{\partial \ell}{\partial H_{#}}   # # marks where indices go
+intermediate m j as \mu = \frac{1}{B} \sum_{k=1}^{B} Y_{kj}   # the mean
+expectation over i              # batch statistics
+from line 2                     # from here on
+intermediate m j as \mu = \frac{1}{B} \sum_{k=1}^{B} Y_{kj} + \epsilon   # redefined
+)";
+    const char* const doc_text = "$$ \\mathbb{E}[Y_{ij}] = \\mu_j - \\epsilon $$\n$$ \\mathbb{E}[Y_{ij}] = \\mu_j - \\epsilon $$\n";
+    std::string doc = written("check_commented.md", doc_text), syms = written("check_commented_symbols.txt", commented);
+    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    INFO(o.out << o.err);
+    CHECK(o.err.empty());
+    CHECK(o.out.find(doc + ":1: differs: ") != std::string::npos);  // before line 2: mu without epsilon
+    CHECK(o.out.find(doc + ":2: equal: ") != std::string::npos);
+}
+
 TEST_CASE("check: bad input is one line on stderr") {
     std::string doc = written("check_sound.tex", sound);
     check_one_line_error(run({"check", doc}));  // no --symbols

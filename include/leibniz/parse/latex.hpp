@@ -207,8 +207,12 @@ struct parser {
             if (negative) t = ir::neg(std::move(t));
             // (no ?: on class prvalues: g++ 12 destroys such temporaries twice
             // during constant evaluation)
-            if (first) out = std::move(t);
-            else out = ir::add(std::move(out), aligned(out, std::move(t)));
+            if (first) {
+                out = std::move(t);
+            } else {
+                term same_shape = aligned(out, std::move(t));  // before out is moved from
+                out = ir::add(std::move(out), std::move(same_shape));
+            }
             first = false;
             if (accept("+")) negative = false;
             else if (accept("-")) negative = true;

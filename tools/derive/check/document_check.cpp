@@ -93,12 +93,20 @@ ir::term variance_of(ir::context& c, const ir::term& x, const void* independent)
     return ir::variance(c, *static_cast<const ir::independence*>(independent), x);
 }
 
+/// A line without its comment: from a # that starts the line or follows a space
+/// (a # inside a spelling, H_{#}, marks where the indices go).
+std::string_view without_comment(std::string_view line) {
+    for (std::size_t i = 0; i != line.size(); ++i)
+        if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) return line.substr(0, i);
+    return line;
+}
+
 /// The symbol file's lines [first, last) (numbered from first_number) into t;
 /// a name declared before is declared again (a later reading of the document).
 void read_symbols(symbol_table& t, const std::vector<std::string_view>& lines, std::size_t first, std::size_t last) {
     ir::context& c = t.c;
     for (std::size_t n = first; n != last; ++n) {
-        std::string_view line = lines[n];
+        std::string_view line = without_comment(lines[n]);
         const std::size_t number = n + 1;
         // "intermediate ... = DEFINITION": the rest of the line after " = "
         std::string_view definition;
@@ -108,8 +116,6 @@ void read_symbols(symbol_table& t, const std::vector<std::string_view>& lines, s
             definition = line.substr(eq + 3);
             line = line.substr(0, eq);
         }
-        if (std::size_t hash = line.find('#'); hash != std::string_view::npos && line.substr(0, hash).find(" as ") == std::string_view::npos)
-            line = line.substr(0, hash);  // a comment (a # after " as " belongs to a spelling)
         // "... as SPELLING": the rest of the line is the LaTeX spelling
         std::string spelling;
         if (std::size_t as = line.find(" as "); as != std::string_view::npos) {
@@ -275,7 +281,7 @@ std::vector<symbol_table> read_symbol_file(std::string_view file) {
     std::size_t first = 0;
     auto close = [&](std::size_t last) { read_symbols(out.back(), lines, first, last); };
     for (std::size_t n = 0; n != lines.size(); ++n) {
-        std::vector<std::string> w = words_of(lines[n]);
+        std::vector<std::string> w = words_of(without_comment(lines[n]));
         if (w.empty() || w[0] != "from") continue;
         close(n);
         std::size_t from = 0;

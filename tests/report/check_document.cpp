@@ -19,6 +19,16 @@ std::string written(const std::string& name, const std::string& text) {
     return path;
 }
 
+/// `check` run on a document and a symbol file written under the given names: the document's path and the outcome.
+struct checked {
+    std::string doc;
+    report_test::outcome o;
+};
+checked check(const std::string& document_name, const std::string& document, const std::string& symbols_name, const std::string& symbols) {
+    std::string doc = written(document_name, document), syms = written(symbols_name, symbols);
+    return {doc, run({"check", doc, "--symbols", syms})};
+}
+
 const char* const symbols = R"(# the symbols of the documents below
 extent B
 index k B
@@ -167,8 +177,7 @@ $$\frac{\partial L}{\partial \gamma_j} = g_j \hat{x}_j, \quad \frac{\partial L}{
 }  // namespace
 
 TEST_CASE("check: a LayerNorm backward note, every step read, the slip found") {
-    std::string doc = written("check_layer_norm.md", layer_norm_document), syms = written("check_layer_norm_symbols.txt", layer_norm_symbols);
-    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    auto [doc, o] = check("check_layer_norm.md", layer_norm_document, "check_layer_norm_symbols.txt", layer_norm_symbols);
     INFO(o.out << o.err);
     CHECK(o.status == 3);
     CHECK(o.out.find(doc + ":11: equal: \\sum_{i=1}^{N} g_i \\gamma_i \\frac{\\partial \\hat{x}_i}{\\partial x_j} = \\frac{1}{\\sqrt{\\sigma^2 + "
@@ -181,8 +190,7 @@ TEST_CASE("check: a LayerNorm backward note, every step read, the slip found") {
 }
 
 TEST_CASE("check: notations as notes write them, and an assumption") {
-    std::string doc = written("check_softmax.md", softmax_document), syms = written("check_softmax_symbols.txt", softmax_symbols);
-    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    auto [doc, o] = check("check_softmax.md", softmax_document, "check_softmax_symbols.txt", softmax_symbols);
     INFO(o.out << o.err);
     CHECK(o.status == 0);
     CHECK(o.out.find(doc + ":3: equal: L = -\\sum_{i=1}^{K} y_i \\log p_i\n") != std::string::npos);
@@ -198,8 +206,7 @@ TEST_CASE("check: notations as notes write them, and an assumption") {
 }
 
 TEST_CASE("check: derivative factors, a loss, brackets, expectations and readings by line") {
-    std::string doc = written("check_chain.md", chain_document), syms = written("check_chain_symbols.txt", chain_symbols);
-    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    auto [doc, o] = check("check_chain.md", chain_document, "check_chain_symbols.txt", chain_symbols);
     INFO(o.out << o.err);
     CHECK(o.status == 3);  // the sum over the wrong range
     // ∂ℓ/∂X through the loss and H = max(X, 0), the chain's factors differentiated by the engine
@@ -233,8 +240,7 @@ TEST_CASE("check: derivative factors, a loss, brackets, expectations and reading
 }
 
 TEST_CASE("check: every = of the displays judged, the wrong step found") {
-    std::string doc = written("check_document.md", document), syms = written("check_symbols.txt", symbols);
-    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    auto [doc, o] = check("check_document.md", document, "check_symbols.txt", symbols);
     INFO(o.out << o.err);
     CHECK(o.status == 3);  // a step differs
     CHECK(o.err.empty());
@@ -252,8 +258,7 @@ TEST_CASE("check: every = of the displays judged, the wrong step found") {
 }
 
 TEST_CASE("check: a sound document passes") {
-    std::string doc = written("check_sound.tex", sound), syms = written("check_symbols.txt", symbols);
-    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    auto [doc, o] = check("check_sound.tex", sound, "check_symbols.txt", symbols);
     INFO(o.out << o.err);
     CHECK(o.status == 0);
     CHECK(o.out.find("checked 4 steps in 3 displayed lines (3 displays; 3 lines judged): 4 equal, 0 differ, 0 undecided, 0 unreadable, 0 notation\n") !=
@@ -276,8 +281,7 @@ from line 2                     # from here on
 intermediate m j as \mu = \frac{1}{B} \sum_{k=1}^{B} Y_{kj} + \epsilon   # redefined
 )";
     const char* const doc_text = "$$ \\mathbb{E}[Y_{ij}] = \\mu_j - \\epsilon $$\n$$ \\mathbb{E}[Y_{ij}] = \\mu_j - \\epsilon $$\n";
-    std::string doc = written("check_commented.md", doc_text), syms = written("check_commented_symbols.txt", commented);
-    report_test::outcome o = run({"check", doc, "--symbols", syms});
+    auto [doc, o] = check("check_commented.md", doc_text, "check_commented_symbols.txt", commented);
     INFO(o.out << o.err);
     CHECK(o.err.empty());
     CHECK(o.out.find(doc + ":1: differs: ") != std::string::npos);  // before line 2: mu without epsilon

@@ -78,21 +78,38 @@ void preamble(std::ostream& o) {
          "\\tableofcontents\n\n";
 }
 
-/// Steps of each verdict: equal, differs, undecided, unreadable, notation.
-/// The section of the document a line is in: the last "1.2"-style heading above it.
-std::string section_of_line(std::string_view document, std::size_t line) {
-    std::string section = "before 1.1";
-    std::size_t number = 0;
-    for (std::size_t at = 0; at <= document.size() && number < line;) {
+/// The section of each line of the document (index: line number): the last
+/// "1.2"-style heading above it.
+std::vector<std::string> sections_by_line(std::string_view document) {
+    std::vector<std::string> out{"before 1.1"};  // line 0: none
+    std::string section = out.front();
+    for (std::size_t at = 0; at <= document.size();) {
         std::size_t end = document.find('\n', at);
         if (end == std::string_view::npos) end = document.size();
         std::string_view l = document.substr(at, end - at);
-        ++number;
         if (l.size() == 3 && std::isdigit(static_cast<unsigned char>(l[0])) && l[1] == '.' && std::isdigit(static_cast<unsigned char>(l[2])))
             section = std::string(l);
+        out.push_back(section);
         at = end + 1;
     }
-    return section;
+    return out;
+}
+
+/// A section's displayed lines: how many, and how many judged.
+struct section_lines {
+    std::string section;
+    std::size_t judged = 0, lines = 0;
+};
+/// The document's sections with displayed lines, in order.
+std::vector<section_lines> lines_by_section(const derive_check::document_verdict& v, const std::vector<std::string>& sections) {
+    std::vector<section_lines> out;
+    for (const auto& l : v.lines) {
+        const std::string& section = sections.at(l.line);
+        if (out.empty() || out.back().section != section) out.push_back({section, 0, 0});
+        out.back().judged += l.judged ? 1 : 0;
+        ++out.back().lines;
+    }
+    return out;
 }
 
 /// What a judged step is: an = of the document, a step past formulas not
@@ -126,15 +143,9 @@ void lines_summary(std::ostream& o, const derive_check::document_verdict& v, std
          "$A = E$ is judged too: ";
     judged(d);
     o << ". By section (judged / displayed lines):";
-    std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> by_section;
-    for (const auto& l : v.lines) {
-        std::string section = section_of_line(document, l.line);
-        if (by_section.empty() || by_section.back().first != section) by_section.push_back({section, {0, 0}});
-        by_section.back().second.first += l.judged ? 1 : 0;
-        ++by_section.back().second.second;
-    }
+    const std::vector<section_lines> by_section = lines_by_section(v, sections_by_line(document));
     for (std::size_t i = 0; i != by_section.size(); ++i)
-        o << (i ? ", " : " ") << escape_text(by_section[i].first) << ": " << by_section[i].second.first << "/" << by_section[i].second.second;
+        o << (i ? ", " : " ") << escape_text(by_section[i].section) << ": " << by_section[i].judged << "/" << by_section[i].lines;
     o << ".\\par\\medskip\n\n";
 }
 
@@ -311,19 +322,18 @@ void judged_lines(std::ostream& o, const derive_check::document_verdict& v, std:
         }
         unread.clear();
     };
+    const std::vector<std::string> sections = sections_by_line(document);
+    const std::vector<section_lines> by_section = lines_by_section(v, sections);
     for (const derive_check::judged_step& s : v.steps) {
-        std::string here = section_of_line(document, s.line);
+        const std::string& here = sections.at(s.line);
         if (here != section) {
             flush();
             section = here;
-            std::size_t lines = 0, judged = 0;
-            for (const auto& l : v.lines) {
-                if (section_of_line(document, l.line) != section) continue;
-                ++lines;
-                judged += l.judged ? 1 : 0;
-            }
-            o << "\\subsection*{" << escape_text(section) << "}\n" << judged << " of the section's " << lines
-              << (lines == 1 ? " displayed line" : " displayed lines") << " judged.\n";
+            section_lines count{section};
+            for (const section_lines& c : by_section)
+                if (c.section == section) count = c;
+            o << "\\subsection*{" << escape_text(section) << "}\n" << count.judged << " of the section's " << count.lines
+              << (count.lines == 1 ? " displayed line" : " displayed lines") << " judged.\n";
         }
         if (s.line > last_line + 1) close_display();
         last_line = s.line;
